@@ -1,0 +1,24 @@
+#pragma once
+
+#include "core/model/variable.h"
+
+#include <QStringList>
+
+namespace pw {
+
+// What a run is for: where its code comes from, what started it and with what values.
+struct RunContext
+{
+    QString branch;
+    QString commit;
+    QString tag;
+    QString event = QStringLiteral("manual");
+    // Values given for this run (`--var K=V`); they override the pipeline's variables.
+    Variables variables;
+    // Who started the run: the operating-system user, or the database login in shared mode.
+    QString triggeredBy;
+    // A run started by hand ignores `on:` unless this is set.
+    bool respectTriggers = false;
+};
+
+} // namespace pw

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "core/model/status.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+namespace pw {
+
+// What the history keeps of a job instance of a run. The executor keeps the live run in
+// the same shape, so a report looks the same whether it is live or read back later.
+struct JobRecord
+{
+    int index = -1; // position in the plan; stable for the life of the run
+    int stage = -1;
+    QString name;
+    JobStatus status = JobStatus::Pending;
+    QString reason;
+    std::optional<int> exitCode;
+    int attempts = 0;
+    QDateTime startedAt; // UTC; null until it starts
+    QDateTime finishedAt;
+    bool allowFailure = false;
+    bool cacheHit = false;
+    QStringList needs; // display names of the jobs it waited for
+
+    qint64 durationMs() const;
+};
+
+// One try of a job: jobs with `retry` may have several.
+struct AttemptRecord
+{
+    int job = -1;
+    int number = 1; // from 1
+    QDateTime startedAt;
+    QDateTime finishedAt;
+    std::optional<int> exitCode;
+    QString reason;
+};
+
+struct StageRecord
+{
+    int index = -1;
+    QString name;
+    StageStatus status = StageStatus::Pending;
+    QString reason;
+};
+
+struct RunRecord
+{
+    qint64 id = 0; // assigned by the store
+    QString pipeline;
+    QString pipelineFile;
+    RunStatus status = RunStatus::Pending;
+    QString reason;
+    QString branch;
+    QString commit;
+    QString event;
+    QString triggeredBy;
+    QDateTime startedAt;
+    QDateTime finishedAt;
+    QList<StageRecord> stages;
+    QList<JobRecord> jobs;
+
+    qint64 durationMs() const;
+};
+
+// A piece of a job's output: whole lines (the last may lack its newline only at the end of
+// the attempt), numbered from 0 across the attempt so a viewer can seek by line.
+struct LogChunk
+{
+    qint64 runId = 0;
+    int job = -1;
+    int attempt = 1;
+    qint64 firstLine = 0;
+    int lineCount = 0;
+    QByteArray data;
+};
+
+} // namespace pw

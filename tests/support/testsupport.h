@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QDir>
+#include <QRegularExpression>
+#include <QString>
+#include <QTest>
+
+namespace pw::test {
+
+// Makes every warning logged while a test function runs a failure of that function, unless
+// the test announced it with QTest::ignoreMessage. Call from init().
+inline void failOnWarnings()
+{
+    QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
+}
+
+// The repository's source folder, for reading examples and test data in place.
+inline QString sourceDir() { return QStringLiteral(PIPEWRIGHT_SOURCE_DIR); }
+inline QString binaryDir() { return QStringLiteral(PIPEWRIGHT_BINARY_DIR); }
+
+// The material shared beside the repository (../shared), or an empty string when absent.
+inline QString sharedDir()
+{
+    const QString dir = QDir(sourceDir()).absoluteFilePath(QStringLiteral("../shared"));
+    return QDir(dir).exists() ? QDir(dir).canonicalPath() : QString();
+}
+
+} // namespace pw::test
