@@ -22,3 +22,10 @@ function(pipewright_add_test name)
     set_tests_properties(${name} PROPERTIES ENVIRONMENT "${env}" TIMEOUT ${ARG_TIMEOUT}
         LABELS "${ARG_LABELS}")
 endfunction()
+
+# The helper program job tests use as their commands (tests/support/testjob.cpp).
+function(pipewright_use_testjob target)
+    add_dependencies(${target} pw-testjob)
+    target_compile_definitions(${target} PRIVATE
+        PIPEWRIGHT_TESTJOB="$<TARGET_FILE:pw-testjob>")
+endfunction()

@@ -40,4 +40,9 @@ using ExpressionPtr = std::shared_ptr<const Expression>;
 // Parses Pipewright's own condition language (see docs/pipeline-format.md).
 Result<ExpressionPtr, ParseError> parseCondition(const QString &text);
 
+// Parses the expression of a GitLab `rules: if:` entry, with GitLab's meaning for `$NAME`,
+// `null`, quoted strings, `/regex/flags`, `==`, `!=`, `=~`, `!~`, `&&`, `||` and parentheses.
+// Variables come from EvalContext::variables only; the other context fields are not used.
+Result<ExpressionPtr, ParseError> parseGitLabRule(const QString &text);
+
 } // namespace pw::expr

@@ -2,7 +2,7 @@
 
 namespace pw {
 
-QString toString(When when)
+QString keyword(When when)
 {
     switch (when) {
     case When::OnSuccess:
@@ -22,17 +22,17 @@ QString toString(When when)
 std::optional<When> whenFromString(const QString &text)
 {
     for (When when : {When::OnSuccess, When::OnFailure, When::Always, When::Manual, When::Never}) {
-        if (toString(when) == text)
+        if (keyword(when) == text)
             return when;
     }
     return std::nullopt;
 }
 
-const Job *Pipeline::findJob(const QString &name) const
+const Job *Pipeline::findJob(const QString &jobName) const
 {
     for (const Stage &stage : stages) {
         for (const Job &job : stage.jobs) {
-            if (job.name == name)
+            if (job.name == jobName)
                 return &job;
         }
     }

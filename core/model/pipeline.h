@@ -25,7 +25,8 @@ enum class When {
     Never,     // not at all
 };
 
-QString toString(When when);
+// The word pipeline files use for `when`: "on_success", "always" ...
+QString keyword(When when);
 std::optional<When> whenFromString(const QString &text);
 
 // An `if:` expression with the place it was written, parsed once at load time.

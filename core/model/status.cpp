@@ -34,9 +34,9 @@ constexpr std::array<const char *, 8> jobNames = {
 
 } // namespace
 
-QString toString(RunStatus status) { return nameOf(runNames, status); }
-QString toString(StageStatus status) { return nameOf(stageNames, status); }
-QString toString(JobStatus status) { return nameOf(jobNames, status); }
+QString keyword(RunStatus status) { return nameOf(runNames, status); }
+QString keyword(StageStatus status) { return nameOf(stageNames, status); }
+QString keyword(JobStatus status) { return nameOf(jobNames, status); }
 
 std::optional<RunStatus> runStatusFromString(const QString &text)
 {

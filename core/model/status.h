@@ -41,9 +41,10 @@ enum class JobStatus {
     Interrupted,
 };
 
-QString toString(RunStatus status);
-QString toString(StageStatus status);
-QString toString(JobStatus status);
+// The words the store, the JSON reports and the events use: "success", "waiting" ...
+QString keyword(RunStatus status);
+QString keyword(StageStatus status);
+QString keyword(JobStatus status);
 std::optional<RunStatus> runStatusFromString(const QString &text);
 std::optional<StageStatus> stageStatusFromString(const QString &text);
 std::optional<JobStatus> jobStatusFromString(const QString &text);

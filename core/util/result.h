@@ -33,6 +33,7 @@ public:
     T &&value() && { return std::get<0>(std::move(m_data)); }
     const T &operator*() const & { return value(); }
     const T *operator->() const { return &value(); }
+    T *operator->() { return &value(); }
 
     const E &error() const { return std::get<1>(m_data); }
 

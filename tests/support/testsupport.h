@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/model/status.h"
+
 #include <QDir>
 #include <QRegularExpression>
 #include <QString>
@@ -26,3 +28,22 @@ inline QString sharedDir()
 }
 
 } // namespace pw::test
+
+// Lets QCOMPARE print statuses by their names.
+namespace QTest {
+template<>
+inline char *toString(const pw::RunStatus &status)
+{
+    return qstrdup(qPrintable(pw::keyword(status)));
+}
+template<>
+inline char *toString(const pw::StageStatus &status)
+{
+    return qstrdup(qPrintable(pw::keyword(status)));
+}
+template<>
+inline char *toString(const pw::JobStatus &status)
+{
+    return qstrdup(qPrintable(pw::keyword(status)));
+}
+} // namespace QTest

@@ -1,0 +1,131 @@
+#include "commandline.h"
+
+#include "core/store/runstore.h"
+#include "core/vcs/gitrepository.h"
+#include "output.h"
+
+#include <QFileInfo>
+
+#include <pwd.h>
+#include <unistd.h>
+
+namespace pw::cli {
+
+bool parseArguments(QCommandLineParser &parser, const QString &command,
+                    const QStringList &arguments, bool *helpShown)
+{
+    *helpShown = false;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    parser.addOption(help);
+
+    if (!parser.parse(QStringList{QStringLiteral("pwctl ") + command} + arguments)) {
+        usageError(parser.errorText());
+        err() << "Run 'pwctl " << command << " --help' for its usage." << Qt::endl;
+        return false;
+    }
+    if (parser.isSet(help)) {
+        out() << parser.helpText();
+        out().flush();
+        *helpShown = true;
+        return false;
+    }
+    return true;
+}
+
+void addStoreOption(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("db"),
+                      QStringLiteral("The history store: an SQLite file path, or "
+                                     "postgresql://user@host:port/db. Default: $PIPEWRIGHT_DB "
+                                     "or the user's data folder."),
+                      QStringLiteral("location")});
+}
+
+QString storeLocation(const QCommandLineParser &parser)
+{
+    return parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db"))
+                                              : defaultStoreLocation();
+}
+
+void addContextOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("branch"),
+                      QStringLiteral("The branch the run is for (default: the git branch)."),
+                      QStringLiteral("name")});
+    parser.addOption({QStringLiteral("commit"),
+                      QStringLiteral("The commit the run is for (default: git HEAD)."),
+                      QStringLiteral("sha")});
+    parser.addOption({QStringLiteral("tag"), QStringLiteral("The tag the run is for."),
+                      QStringLiteral("name")});
+    parser.addOption({QStringLiteral("event"),
+                      QStringLiteral("What started the run: manual (default), push, "
+                                     "merge_request, tag or schedule."),
+                      QStringLiteral("event")});
+    parser.addOption({QStringLiteral("var"),
+                      QStringLiteral("Set a variable for the run (repeatable)."),
+                      QStringLiteral("NAME=VALUE")});
+    parser.addOption({QStringLiteral("respect-on"),
+                      QStringLiteral("Run only if the pipeline's on: matches the branch and "
+                                     "event.")});
+}
+
+Result<RunContext> contextFromOptions(const QCommandLineParser &parser,
+                                      const QString &pipelineDirectory)
+{
+    RunContext context;
+    context.triggeredBy = currentUser();
+    context.respectTriggers = parser.isSet(QStringLiteral("respect-on"));
+
+    const auto git = readGitState(pipelineDirectory);
+    if (git.ok()) {
+        context.branch = git->branch;
+        context.commit = git->commit;
+        context.tag = git->tag;
+    }
+    if (parser.isSet(QStringLiteral("branch")))
+        context.branch = parser.value(QStringLiteral("branch"));
+    if (parser.isSet(QStringLiteral("commit")))
+        context.commit = parser.value(QStringLiteral("commit"));
+    if (parser.isSet(QStringLiteral("tag")))
+        context.tag = parser.value(QStringLiteral("tag"));
+    if (parser.isSet(QStringLiteral("event")))
+        context.event = parser.value(QStringLiteral("event"));
+
+    static const QStringList events = {QStringLiteral("manual"), QStringLiteral("push"),
+                                       QStringLiteral("merge_request"), QStringLiteral("tag"),
+                                       QStringLiteral("schedule")};
+    if (!events.contains(context.event)) {
+        return Result<RunContext>::failure(
+            QStringLiteral("unknown event '%1'; expected one of %2")
+                .arg(context.event, events.join(QStringLiteral(", "))));
+    }
+
+    for (const QString &assignment : parser.values(QStringLiteral("var"))) {
+        const int equals = assignment.indexOf(QLatin1Char('='));
+        if (equals <= 0) {
+            return Result<RunContext>::failure(
+                QStringLiteral("--var expects NAME=VALUE, got '%1'").arg(assignment));
+        }
+        setVariable(context.variables, assignment.left(equals), assignment.mid(equals + 1));
+    }
+    return context;
+}
+
+LoadResult loadPipelineReporting(const QString &path)
+{
+    LoadResult result = loadPipelineFile(path);
+    for (const Diagnostic &diagnostic : result.diagnostics)
+        err() << diagnostic.toString() << Qt::endl;
+    return result;
+}
+
+QString currentUser()
+{
+    if (const passwd *entry = ::getpwuid(::geteuid()))
+        return QString::fromLocal8Bit(entry->pw_name);
+    return qEnvironmentVariable("USER");
+}
+
+} // namespace pw::cli

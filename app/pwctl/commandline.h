@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/loader/pipelineloader.h"
+#include "core/plan/runcontext.h"
+#include "core/util/result.h"
+
+#include <QCommandLineParser>
+
+namespace pw::cli {
+
+// Parses one command's arguments (without the program and command names). On a usage error
+// prints it with the command's usage and returns false; `--help` prints usage and returns
+// false with *helpShown set.
+bool parseArguments(QCommandLineParser &parser, const QString &command,
+                    const QStringList &arguments, bool *helpShown);
+
+// --db, shared by every command that reads or writes the history.
+void addStoreOption(QCommandLineParser &parser);
+QString storeLocation(const QCommandLineParser &parser);
+
+// --branch, --commit, --tag, --event, --var K=V, --respect-on.
+void addContextOptions(QCommandLineParser &parser);
+// The run context from those options; missing branch and commit come from the git
+// repository around `pipelineDirectory`.
+Result<RunContext> contextFromOptions(const QCommandLineParser &parser,
+                                      const QString &pipelineDirectory);
+
+// Loads a pipeline file, printing every diagnostic to stderr.
+LoadResult loadPipelineReporting(const QString &path);
+
+// The operating-system user who runs the command.
+QString currentUser();
+
+} // namespace pw::cli

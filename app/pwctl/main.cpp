@@ -1,0 +1,75 @@
+#include "commands.h"
+#include "output.h"
+
+#include <QCoreApplication>
+
+#include <functional>
+
+namespace {
+
+using Command = std::function<int(const QStringList &)>;
+
+struct CommandEntry
+{
+    const char *name;
+    const char *summary;
+    Command run;
+};
+
+const QList<CommandEntry> &commands()
+{
+    using namespace pw::cli;
+    static const QList<CommandEntry> entries = {
+        {"validate", "check a pipeline file", validateCommand},
+        {"plan", "show the DAG and what a run would skip", planCommand},
+        {"run", "run a pipeline and record it", runCommand},
+        {"watch", "run the pipeline for each new commit", watchCommand},
+        {"history", "list recorded runs", historyCommand},
+        {"show", "show one recorded run", showCommand},
+        {"logs", "print a job's recorded output", logsCommand},
+    };
+    return entries;
+}
+
+void printUsage(QTextStream &stream)
+{
+    stream << "Usage: pwctl COMMAND [options]\n\n"
+              "Pipewright's headless command: runs pipelines as DAGs and keeps their history.\n\n"
+              "Commands:\n";
+    for (const CommandEntry &entry : commands())
+        stream << "  " << QString::fromLatin1(entry.name).leftJustified(10) << entry.summary
+               << '\n';
+    stream << "\nRun 'pwctl COMMAND --help' for a command's options.\n";
+    stream.flush();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("pipewright"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PIPEWRIGHT_VERSION));
+
+    QStringList arguments = QCoreApplication::arguments().mid(1);
+    if (arguments.isEmpty()) {
+        printUsage(pw::cli::err());
+        return pw::cli::ExitUsage;
+    }
+    const QString name = arguments.takeFirst();
+    if (name == QLatin1String("--help") || name == QLatin1String("-h")
+        || name == QLatin1String("help")) {
+        printUsage(pw::cli::out());
+        return pw::cli::ExitOk;
+    }
+    if (name == QLatin1String("--version") || name == QLatin1String("version")) {
+        pw::cli::out() << "pwctl " << PIPEWRIGHT_VERSION << Qt::endl;
+        return pw::cli::ExitOk;
+    }
+    for (const CommandEntry &entry : commands()) {
+        if (name == QLatin1String(entry.name))
+            return entry.run(arguments);
+    }
+    return pw::cli::usageError(
+        QStringLiteral("unknown command '%1'; run 'pwctl --help' for the list").arg(name));
+}

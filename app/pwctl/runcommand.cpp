@@ -1,0 +1,122 @@
+#include "commandline.h"
+#include "commands.h"
+#include "consoleprogress.h"
+#include "core/exec/localjobrunner.h"
+#include "core/plan/planner.h"
+#include "core/record/storewriter.h"
+#include "core/report/runreport.h"
+#include "core/session/runsession.h"
+#include "core/store/runstore.h"
+#include "interruptwatcher.h"
+#include "output.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QThread>
+
+#include <csignal>
+
+namespace pw::cli {
+
+namespace {
+
+bool parseJobs(const QCommandLineParser &parser, int *jobs)
+{
+    *jobs = QThread::idealThreadCount();
+    if (!parser.isSet(QStringLiteral("jobs")))
+        return true;
+    bool ok = false;
+    *jobs = parser.value(QStringLiteral("jobs")).toInt(&ok);
+    return ok && *jobs > 0 && *jobs <= 1024;
+}
+
+// Runs the session to its end in the event loop. Ctrl-C (or SIGTERM, SIGHUP) cancels the
+// run: every job's process group gets SIGTERM, then SIGKILL after a short grace period.
+void runToEnd(RunSession &session)
+{
+    QEventLoop loop;
+    InterruptWatcher interrupts;
+    QObject::connect(&interrupts, &InterruptWatcher::interrupted, &session,
+                     [&session](int signal, int count) {
+                         if (count > 1) {
+                             err() << "pwctl: already cancelling; jobs are being stopped"
+                                   << Qt::endl;
+                             return;
+                         }
+                         err() << "pwctl: " << (signal == SIGINT ? "interrupted" : "stopped")
+                               << ", cancelling the run" << Qt::endl;
+                         session.cancel(QStringLiteral("cancelled by user"));
+                     });
+    QObject::connect(&session, &RunSession::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+} // namespace
+
+int runCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Run a pipeline file and record it."));
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The pipeline file."));
+    addContextOptions(parser);
+    addStoreOption(parser);
+    parser.addOption({QStringLiteral("jobs"),
+                      QStringLiteral("Run at most N jobs at once (default: the number of "
+                                     "cores)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("json"),
+                      QStringLiteral("Print the run as one JSON object on stdout at the end.")});
+    parser.addOption({QStringLiteral("logs"),
+                      QStringLiteral("Stream the jobs' output to stderr, each line prefixed "
+                                     "with its job.")});
+    bool help = false;
+    if (!parseArguments(parser, QStringLiteral("run"), arguments, &help))
+        return help ? ExitOk : ExitUsage;
+    if (parser.positionalArguments().size() != 1)
+        return usageError(QStringLiteral("run takes one pipeline file"));
+    int jobs = 0;
+    if (!parseJobs(parser, &jobs))
+        return usageError(QStringLiteral("--jobs expects a number from 1 to 1024"));
+
+    const LoadResult loaded = loadPipelineReporting(parser.positionalArguments().constFirst());
+    if (!loaded.ok())
+        return ExitUsage;
+    const auto context = contextFromOptions(parser, loaded.pipeline->directory);
+    if (!context.ok())
+        return usageError(context.error().message);
+
+    if (context->respectTriggers) {
+        const auto plan = makePlan(loaded.pipeline, *context);
+        if (plan.ok() && !plan->triggered) {
+            err() << "pwctl: not running " << loaded.pipeline->name << ": "
+                  << plan->notTriggeredReason << Qt::endl;
+            return ExitOk;
+        }
+    }
+
+    auto store = openStore(storeLocation(parser));
+    if (!store.ok())
+        return usageError(store.error().message);
+    StoreWriter writer(storeLocation(parser));
+    LocalJobRunner runner;
+    RunSession session(**store, writer, runner);
+    ConsoleProgress progress(parser.isSet(QStringLiteral("logs")));
+
+    const Status started =
+        session.start({loaded.pipeline, *context, jobs}, &progress);
+    if (!started.ok())
+        return usageError(started.error().message);
+    runToEnd(session);
+
+    const RunRecord &run = session.run();
+    if (!writer.isAvailable()) {
+        err() << "pwctl: warning: the history store was unreachable at the end of the run; "
+                 "some records were not written: "
+              << writer.lastError() << Qt::endl;
+    }
+    if (parser.isSet(QStringLiteral("json")))
+        out() << QJsonDocument(runToJson(run)).toJson(QJsonDocument::Compact) << Qt::endl;
+    return run.status == RunStatus::Success ? ExitOk : ExitRunFailed;
+}
+
+} // namespace pw::cli

@@ -1,0 +1,229 @@
+#include "commandline.h"
+#include "commands.h"
+#include "consoleprogress.h"
+#include "core/exec/localjobrunner.h"
+#include "core/plan/planner.h"
+#include "core/record/storewriter.h"
+#include "core/session/runsession.h"
+#include "core/store/runstore.h"
+#include "core/vcs/gitrepository.h"
+#include "interruptwatcher.h"
+#include "output.h"
+
+#include <QEventLoop>
+#include <QHash>
+#include <QQueue>
+#include <QThread>
+#include <QTimer>
+
+namespace pw::cli {
+
+namespace {
+
+struct PendingRun
+{
+    QString branch;
+    QString commit;
+};
+
+// Polls the repository's branch heads and runs the pipeline, one run at a time, for each
+// new commit on a branch that the pipeline's `on:` accepts for a push.
+class Watcher : public QObject
+{
+public:
+    Watcher(const QString &file, const QCommandLineParser &parser, RunStore &store,
+            StoreWriter &writer, int jobs, int maxRuns)
+        : m_file(file)
+        , m_parser(parser)
+        , m_store(store)
+        , m_writer(writer)
+        , m_jobs(jobs)
+        , m_maxRuns(maxRuns)
+        , m_progress(parser.isSet(QStringLiteral("logs")))
+    {}
+
+    Status begin(const QString &directory, int intervalMs)
+    {
+        m_directory = directory;
+        const auto heads = readBranchHeads(directory);
+        if (!heads.ok())
+            return Status::failure(heads.error().message);
+        for (const BranchHead &head : *heads)
+            m_seen.insert(head.branch, head.commit);
+
+        connect(&m_timer, &QTimer::timeout, this, &Watcher::poll);
+        m_timer.start(intervalMs);
+        err() << "pwctl: watching " << directory << " for new commits (Ctrl-C to stop)"
+              << Qt::endl;
+        return Status();
+    }
+
+    void stop()
+    {
+        m_stopping = true;
+        m_timer.stop();
+        if (m_session)
+            m_session->cancel(QStringLiteral("cancelled by user"));
+        else
+            emitDone();
+    }
+
+    int exitCode() const { return m_failed ? ExitRunFailed : ExitOk; }
+    std::function<void()> done;
+
+private:
+    void emitDone()
+    {
+        if (done)
+            done();
+    }
+
+    void poll()
+    {
+        const auto heads = readBranchHeads(m_directory);
+        if (!heads.ok()) {
+            err() << "pwctl: cannot read the repository: " << heads.error().message << Qt::endl;
+            return;
+        }
+        for (const BranchHead &head : *heads) {
+            if (m_seen.value(head.branch) == head.commit)
+                continue;
+            m_seen.insert(head.branch, head.commit);
+            m_queue.enqueue({head.branch, head.commit});
+        }
+        startNext();
+    }
+
+    void startNext()
+    {
+        while (!m_session && !m_queue.isEmpty() && !m_stopping) {
+            const PendingRun next = m_queue.dequeue();
+            if (startRun(next))
+                return;
+        }
+    }
+
+    bool startRun(const PendingRun &pending)
+    {
+        // The file is read again for every run: the commit may have changed it.
+        const LoadResult loaded = loadPipelineReporting(m_file);
+        if (!loaded.ok())
+            return false;
+        auto context = contextFromOptions(m_parser, loaded.pipeline->directory);
+        if (!context.ok())
+            return false;
+        context->branch = pending.branch;
+        context->commit = pending.commit;
+        context->event = QStringLiteral("push");
+        context->respectTriggers = true;
+
+        const auto plan = makePlan(loaded.pipeline, *context);
+        if (plan.ok() && !plan->triggered) {
+            err() << "pwctl: not running for " << pending.branch << ": "
+                  << plan->notTriggeredReason << Qt::endl;
+            return false;
+        }
+
+        m_session = std::make_unique<RunSession>(m_store, m_writer, m_runner);
+        connect(m_session.get(), &RunSession::finished, this, &Watcher::onRunFinished);
+        const Status started = m_session->start({loaded.pipeline, *context, m_jobs}, &m_progress);
+        if (!started.ok()) {
+            err() << "pwctl: " << started.error().message << Qt::endl;
+            m_session.reset();
+            return false;
+        }
+        return true;
+    }
+
+    void onRunFinished()
+    {
+        m_failed |= m_session->run().status != RunStatus::Success;
+        ++m_runs;
+        m_session.release()->deleteLater();
+        if (m_stopping || (m_maxRuns > 0 && m_runs >= m_maxRuns)) {
+            m_timer.stop();
+            emitDone();
+            return;
+        }
+        startNext();
+    }
+
+    QString m_file;
+    QString m_directory;
+    const QCommandLineParser &m_parser;
+    RunStore &m_store;
+    StoreWriter &m_writer;
+    LocalJobRunner m_runner;
+    int m_jobs = 1;
+    int m_maxRuns = 0;
+    int m_runs = 0;
+    bool m_failed = false;
+    bool m_stopping = false;
+    ConsoleProgress m_progress;
+    QHash<QString, QString> m_seen;
+    QQueue<PendingRun> m_queue;
+    std::unique_ptr<RunSession> m_session;
+    QTimer m_timer;
+};
+
+} // namespace
+
+int watchCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Follow the git repository around a pipeline file and run the pipeline "
+                       "(event push) for each new commit on a branch that its on: matches."));
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The pipeline file."));
+    addContextOptions(parser);
+    addStoreOption(parser);
+    parser.addOption({QStringLiteral("jobs"), QStringLiteral("Run at most N jobs at once."),
+                      QStringLiteral("N"), QString::number(QThread::idealThreadCount())});
+    parser.addOption({QStringLiteral("interval"),
+                      QStringLiteral("Seconds between looks at the repository (default 5)."),
+                      QStringLiteral("seconds"), QStringLiteral("5")});
+    parser.addOption({QStringLiteral("max-runs"),
+                      QStringLiteral("Stop after this many runs (default: never)."),
+                      QStringLiteral("n"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("logs"), QStringLiteral("Stream the jobs' output.")});
+    bool help = false;
+    if (!parseArguments(parser, QStringLiteral("watch"), arguments, &help))
+        return help ? ExitOk : ExitUsage;
+    if (parser.positionalArguments().size() != 1)
+        return usageError(QStringLiteral("watch takes one pipeline file"));
+
+    bool ok = false;
+    const double interval = parser.value(QStringLiteral("interval")).toDouble(&ok);
+    if (!ok || interval < 0.1 || interval > 86400)
+        return usageError(QStringLiteral("--interval expects seconds from 0.1 to 86400"));
+    const int maxRuns = parser.value(QStringLiteral("max-runs")).toInt(&ok);
+    if (!ok || maxRuns < 0)
+        return usageError(QStringLiteral("--max-runs expects a number of runs"));
+    const int jobs = parser.value(QStringLiteral("jobs")).toInt(&ok);
+    if (!ok || jobs <= 0 || jobs > 1024)
+        return usageError(QStringLiteral("--jobs expects a number from 1 to 1024"));
+
+    const QString file = parser.positionalArguments().constFirst();
+    const LoadResult loaded = loadPipelineReporting(file);
+    if (!loaded.ok())
+        return ExitUsage;
+    auto store = openStore(storeLocation(parser));
+    if (!store.ok())
+        return usageError(store.error().message);
+    StoreWriter writer(storeLocation(parser));
+
+    Watcher watcher(file, parser, **store, writer, jobs, maxRuns);
+    const Status began = watcher.begin(loaded.pipeline->directory, int(interval * 1000));
+    if (!began.ok())
+        return usageError(began.error().message);
+
+    QEventLoop loop;
+    watcher.done = [&loop] { loop.quit(); };
+    InterruptWatcher interrupts;
+    QObject::connect(&interrupts, &InterruptWatcher::interrupted, &loop,
+                     [&watcher](int, int) { watcher.stop(); });
+    loop.exec();
+    return watcher.exitCode();
+}
+
+} // namespace pw::cli

@@ -1,0 +1,410 @@
+#include "executor.h"
+
+#include "execlog.h"
+#include "runeventsink.h"
+
+namespace pw {
+
+namespace {
+
+// Output is handed on in pieces of about this size, so that a job writing hundreds of
+// megabytes never holds more than this much in memory here.
+constexpr qsizetype flushThreshold = 256 * 1024;
+
+QDateTime now() { return QDateTime::currentDateTimeUtc(); }
+
+bool counts(JobStatus status) { return status == JobStatus::Success; }
+
+} // namespace
+
+RunRecord makeRunRecord(const Plan &plan)
+{
+    RunRecord run;
+    run.pipeline = plan.pipeline->name;
+    run.pipelineFile = plan.pipeline->filePath;
+    run.branch = plan.context.branch;
+    run.commit = plan.context.commit;
+    run.event = plan.context.event;
+    run.triggeredBy = plan.context.triggeredBy;
+
+    for (const PlannedStage &planned : plan.stages) {
+        StageRecord stage{planned.index, planned.name, StageStatus::Pending, QString()};
+        if (planned.skipped) {
+            stage.status = StageStatus::Skipped;
+            stage.reason = planned.skipReason;
+        }
+        run.stages.append(stage);
+    }
+
+    for (const PlannedJob &planned : plan.jobs) {
+        JobRecord job;
+        job.index = planned.index;
+        job.stage = planned.stage;
+        job.name = planned.name;
+        job.allowFailure = planned.allowFailure;
+        for (const PlannedNeed &need : planned.needs)
+            job.needs.append(plan.jobs[need.job].name);
+        if (planned.skipped) {
+            job.status = JobStatus::Skipped;
+            job.reason = planned.skipReason;
+        }
+        run.jobs.append(job);
+    }
+    return run;
+}
+
+Executor::Executor(Plan plan, RunRecord run, JobRunner &runner, RunEventSink &sink,
+                   const ExecutorOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_plan(std::move(plan))
+    , m_run(std::move(run))
+    , m_runner(runner)
+    , m_sink(sink)
+    , m_options(options)
+{
+    m_options.maxParallel = std::max(1, m_options.maxParallel);
+    m_slots.resize(m_plan.jobs.size());
+    m_unfinishedInStage.fill(0, m_plan.stages.size());
+
+    for (const PlannedJob &job : m_plan.jobs) {
+        if (pw::isFinished(m_run.jobs[job.index].status))
+            continue;
+        ++m_unfinished;
+        ++m_unfinishedInStage[job.stage];
+        for (const PlannedNeed &need : job.needs) {
+            if (!pw::isFinished(m_run.jobs[need.job].status))
+                ++m_slots[job.index].unmetNeeds;
+        }
+    }
+
+    m_flushTimer.setInterval(m_options.outputFlushInterval);
+    connect(&m_flushTimer, &QTimer::timeout, this, &Executor::flushAllOutput);
+}
+
+Executor::~Executor()
+{
+    // Deleting an execution stops its processes; nothing outlives the executor.
+    for (Slot &slot : m_slots)
+        delete slot.execution;
+}
+
+bool Executor::isFinished() const { return pw::isFinished(m_run.status); }
+
+void Executor::start()
+{
+    if (m_started)
+        return;
+
+    m_started = true;
+    m_run.status = RunStatus::Running;
+    m_run.startedAt = now();
+    m_sink.runChanged(m_run);
+    m_flushTimer.start();
+
+    for (const PlannedJob &job : m_plan.jobs) {
+        if (m_run.jobs[job.index].status == JobStatus::Pending && m_slots[job.index].unmetNeeds == 0
+            && (!job.afterEarlierStages || job.stage == 0)) {
+            makeReady(job.index);
+        }
+    }
+    // Stages that are finished before anything runs (all skipped) open the later ones.
+    releaseFinishedStages();
+    schedule();
+}
+
+void Executor::cancel(const QString &reason)
+{
+    if (m_cancelled || isFinished())
+        return;
+
+    qCInfo(lcExec) << "cancelling run" << m_run.id << reason;
+    m_cancelled = true;
+    m_run.reason = reason;
+    for (int job = 0; job < m_slots.size(); ++job) {
+        if (m_slots[job].execution)
+            m_slots[job].execution->cancel();
+    }
+    schedule();
+}
+
+void Executor::schedule()
+{
+    // Finishing a job can make others ready, and skipping those can finish more: loop here
+    // instead of recursing, so that a long chain of skips cannot exhaust the stack.
+    if (m_scheduling) {
+        m_scheduleAgain = true;
+        return;
+    }
+    m_scheduling = true;
+    do {
+        m_scheduleAgain = false;
+        dispatchReadyJobs();
+    } while (m_scheduleAgain);
+    m_scheduling = false;
+
+    finishRunIfDone();
+}
+
+void Executor::dispatchReadyJobs()
+{
+    while (!m_ready.empty()) {
+        const int job = m_ready.begin()->second;
+        const QString reason = blockingReason(job);
+        if (!reason.isEmpty()) {
+            m_ready.erase(m_ready.begin());
+            finishJob(job, JobStatus::Skipped, reason);
+            continue;
+        }
+        if (m_running >= m_options.maxParallel)
+            return;
+        m_ready.erase(m_ready.begin());
+        startAttempt(job);
+    }
+}
+
+void Executor::makeReady(int job)
+{
+    m_ready.insert({-m_plan.jobs[job].priority, job});
+}
+
+void Executor::releaseFinishedStages()
+{
+    // A job without needs may start once every job of every earlier stage has finished.
+    const int previous = m_firstOpenStage;
+    while (m_firstOpenStage < m_plan.stages.size()
+           && m_unfinishedInStage[m_firstOpenStage] == 0) {
+        ++m_firstOpenStage;
+    }
+    for (int s = previous + 1; s <= m_firstOpenStage && s < m_plan.stages.size(); ++s) {
+        for (int job : m_plan.stages[s].jobs) {
+            if (m_run.jobs[job].status == JobStatus::Pending && m_slots[job].unmetNeeds == 0
+                && m_plan.jobs[job].afterEarlierStages) {
+                makeReady(job);
+            }
+        }
+    }
+}
+
+bool Executor::upstreamSucceeded(int job, QString *failedNeed) const
+{
+    const PlannedJob &planned = m_plan.jobs[job];
+    for (const PlannedNeed &need : planned.needs) {
+        const JobRecord &record = m_run.jobs[need.job];
+        if (record.status == JobStatus::Skipped) {
+            *failedNeed = QStringLiteral("needs skipped job ") + record.name;
+            return false;
+        }
+        if (!counts(record.status) && !record.allowFailure) {
+            *failedNeed = QStringLiteral("needs failed job ") + record.name;
+            return false;
+        }
+    }
+    return true;
+}
+
+QString Executor::blockingReason(int job) const
+{
+    // Why a ready job must not start, or an empty string when it may.
+    if (m_cancelled)
+        return QStringLiteral("run cancelled");
+
+    const When when = m_plan.jobs[job].when;
+    if (when == When::Always)
+        return QString();
+    if (when == When::OnFailure) {
+        return m_firstFailure.isEmpty() ? QStringLiteral("when: on_failure, and nothing failed")
+                                        : QString();
+    }
+    if (!m_firstFailure.isEmpty())
+        return QStringLiteral("not started: ") + m_firstFailure;
+
+    QString failedNeed;
+    if (!upstreamSucceeded(job, &failedNeed))
+        return failedNeed;
+    return QString();
+}
+
+JobLaunch Executor::launchFor(int job) const
+{
+    const PlannedJob &planned = m_plan.jobs[job];
+    const Job &spec = *planned.spec;
+
+    JobLaunch launch;
+    launch.runId = m_run.id;
+    launch.job = job;
+    launch.attempt = m_run.jobs[job].attempts;
+    launch.name = planned.name;
+    launch.commands = spec.beforeCommands + spec.commands;
+    launch.afterCommands = spec.afterCommands;
+    launch.shell = spec.shell;
+    launch.singleSession = spec.singleSession;
+    launch.workingDirectory = m_plan.pipeline->directory;
+    launch.environment = planned.variables;
+    setVariable(launch.environment, QStringLiteral("PIPEWRIGHT_RUN_ID"),
+                QString::number(m_run.id));
+    launch.timeout = spec.timeout;
+    launch.killGrace = m_options.killGrace;
+    return launch;
+}
+
+void Executor::startAttempt(int job)
+{
+    JobRecord &record = m_run.jobs[job];
+    Slot &slot = m_slots[job];
+    const bool firstAttempt = record.attempts == 0;
+
+    ++record.attempts;
+    record.status = JobStatus::Running;
+    record.reason.clear();
+    record.exitCode.reset();
+    if (firstAttempt)
+        record.startedAt = now();
+    slot.attempt = AttemptRecord{job, record.attempts, now(), QDateTime(), std::nullopt, {}};
+    slot.nextLine = 0;
+    ++m_running;
+
+    StageRecord &stage = m_run.stages[record.stage];
+    if (stage.status == StageStatus::Pending) {
+        stage.status = StageStatus::Running;
+        m_sink.stageChanged(m_run, stage.index);
+    }
+    m_sink.jobChanged(m_run, job);
+    m_sink.attemptChanged(m_run, slot.attempt);
+
+    qCDebug(lcExec) << "starting" << record.name << "attempt" << record.attempts;
+    JobExecution *execution = m_runner.createExecution(launchFor(job), this);
+    slot.execution = execution;
+    connect(execution, &JobExecution::output, this, [this, job](const QByteArray &data) {
+        m_slots[job].output.append(data);
+        if (m_slots[job].output.size() >= flushThreshold)
+            flushOutput(job, false);
+    });
+    connect(execution, &JobExecution::finished, this,
+            [this, job](const JobOutcome &outcome) { onAttemptFinished(job, outcome); });
+    execution->start();
+}
+
+void Executor::onAttemptFinished(int job, const JobOutcome &outcome)
+{
+    Slot &slot = m_slots[job];
+    JobRecord &record = m_run.jobs[job];
+    flushOutput(job, true);
+    slot.execution->deleteLater();
+    slot.execution = nullptr;
+    --m_running;
+
+    const bool timedOut = outcome.kind == JobOutcome::Kind::TimedOut;
+    const QString reason = timedOut ? QStringLiteral("timeout") : outcome.reason;
+    slot.attempt.finishedAt = now();
+    slot.attempt.exitCode = outcome.exitCode;
+    slot.attempt.reason = outcome.succeeded() ? QString() : reason;
+    m_sink.attemptChanged(m_run, slot.attempt);
+    record.exitCode = outcome.exitCode;
+
+    if (outcome.succeeded()) {
+        finishJob(job, JobStatus::Success, QString());
+    } else if (outcome.kind == JobOutcome::Kind::Cancelled || m_cancelled) {
+        finishJob(job, JobStatus::Cancelled, QStringLiteral("cancelled"));
+    } else if (record.attempts <= m_plan.jobs[job].spec->retry) {
+        qCInfo(lcExec) << "retrying" << record.name << "after" << reason;
+        startAttempt(job);
+        return;
+    } else {
+        finishJob(job, JobStatus::Failed, reason);
+    }
+    schedule();
+}
+
+void Executor::finishJob(int job, JobStatus status, const QString &reason)
+{
+    JobRecord &record = m_run.jobs[job];
+    const PlannedJob &planned = m_plan.jobs[job];
+    record.status = status;
+    record.reason = reason;
+    if (record.startedAt.isValid())
+        record.finishedAt = now();
+    if (status == JobStatus::Failed && !record.allowFailure && m_firstFailure.isEmpty())
+        m_firstFailure = QStringLiteral("job %1 failed").arg(record.name);
+    m_sink.jobChanged(m_run, job);
+
+    --m_unfinished;
+    for (int dependent : planned.dependents) {
+        if (--m_slots[dependent].unmetNeeds == 0 && m_run.jobs[dependent].status == JobStatus::Pending
+            && (!m_plan.jobs[dependent].afterEarlierStages
+                || m_plan.jobs[dependent].stage <= m_firstOpenStage)) {
+            makeReady(dependent);
+        }
+    }
+    if (--m_unfinishedInStage[planned.stage] == 0) {
+        finishStage(planned.stage);
+        releaseFinishedStages();
+    }
+    m_scheduleAgain = true;
+}
+
+void Executor::finishStage(int stage)
+{
+    StageRecord &record = m_run.stages[stage];
+    bool anyFailed = false;
+    bool anyCancelled = false;
+    bool allSkipped = true;
+    for (int job : m_plan.stages[stage].jobs) {
+        const JobRecord &jobRecord = m_run.jobs[job];
+        anyFailed |= jobRecord.status == JobStatus::Failed && !jobRecord.allowFailure;
+        anyCancelled |= jobRecord.status == JobStatus::Cancelled;
+        allSkipped &= jobRecord.status == JobStatus::Skipped;
+    }
+
+    if (anyFailed)
+        record.status = StageStatus::Failed;
+    else if (anyCancelled)
+        record.status = StageStatus::Cancelled;
+    else if (allSkipped)
+        record.status = StageStatus::Skipped;
+    else
+        record.status = StageStatus::Success;
+    if (allSkipped && record.reason.isEmpty() && !m_plan.stages[stage].jobs.isEmpty())
+        record.reason = m_run.jobs[m_plan.stages[stage].jobs.first()].reason;
+    m_sink.stageChanged(m_run, stage);
+}
+
+void Executor::finishRunIfDone()
+{
+    if (!m_started || isFinished() || m_unfinished > 0 || m_running > 0)
+        return;
+
+    m_flushTimer.stop();
+    if (m_cancelled) {
+        m_run.status = RunStatus::Cancelled;
+    } else if (!m_firstFailure.isEmpty()) {
+        m_run.status = RunStatus::Failed;
+        m_run.reason = m_firstFailure;
+    } else {
+        m_run.status = RunStatus::Success;
+    }
+    m_run.finishedAt = now();
+    m_sink.runChanged(m_run);
+    emit finished();
+}
+
+void Executor::flushOutput(int job, bool all)
+{
+    Slot &slot = m_slots[job];
+    int lineCount = 0;
+    const QByteArray lines = all ? slot.output.takeAll(&lineCount)
+                                 : slot.output.takeLines(&lineCount);
+    if (lines.isEmpty())
+        return;
+    m_sink.jobOutput(m_run, job, slot.attempt.number, slot.nextLine, lineCount, lines);
+    slot.nextLine += lineCount;
+}
+
+void Executor::flushAllOutput()
+{
+    for (int job = 0; job < m_slots.size(); ++job) {
+        if (m_slots[job].execution)
+            flushOutput(job, false);
+    }
+}
+
+} // namespace pw

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "core/plan/plan.h"
+#include "core/store/records.h"
+#include "jobrunner.h"
+#include "linebuffer.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <set>
+
+namespace pw {
+
+class RunEventSink;
+
+struct ExecutorOptions
+{
+    // At most this many jobs run at once.
+    int maxParallel = 1;
+    // How long a stopped job may take to end after SIGTERM before it is killed.
+    Milliseconds killGrace{3000};
+    // How often collected output is handed to the sinks while jobs run.
+    Milliseconds outputFlushInterval{100};
+};
+
+// The run's initial record for `plan`: every stage and job pending, or skipped with the
+// planner's reason. The store assigns its id before the executor starts.
+RunRecord makeRunRecord(const Plan &plan);
+
+// Runs a plan: starts jobs as their needs are met, on at most maxParallel workers, the ready
+// job with the longest remaining path first; applies retries, fail-fast and `when`; and
+// reports every change to the sink. This is the one place where job, stage and run states
+// change.
+class Executor : public QObject
+{
+    Q_OBJECT
+
+public:
+    Executor(Plan plan, RunRecord run, JobRunner &runner, RunEventSink &sink,
+             const ExecutorOptions &options, QObject *parent = nullptr);
+    ~Executor() override;
+
+    void start();
+    // Stops the run: running jobs are stopped and recorded as cancelled, the rest skipped.
+    void cancel(const QString &reason = QStringLiteral("cancelled by user"));
+
+    const RunRecord &run() const { return m_run; }
+    const Plan &plan() const { return m_plan; }
+    bool isFinished() const;
+
+signals:
+    void finished();
+
+private:
+    struct Slot
+    {
+        int unmetNeeds = 0;
+        JobExecution *execution = nullptr;
+        LineBuffer output;
+        qint64 nextLine = 0;
+        AttemptRecord attempt;
+    };
+
+    void schedule();
+    void dispatchReadyJobs();
+    void makeReady(int job);
+    void releaseFinishedStages();
+    QString blockingReason(int job) const;
+    void startAttempt(int job);
+    void onAttemptFinished(int job, const JobOutcome &outcome);
+    void finishJob(int job, JobStatus status, const QString &reason);
+    void finishStage(int stage);
+    void finishRunIfDone();
+    void flushOutput(int job, bool all);
+    void flushAllOutput();
+    JobLaunch launchFor(int job) const;
+    bool upstreamSucceeded(int job, QString *failedNeed) const;
+
+    Plan m_plan;
+    RunRecord m_run;
+    JobRunner &m_runner;
+    RunEventSink &m_sink;
+    ExecutorOptions m_options;
+
+    QList<Slot> m_slots;
+    QList<int> m_unfinishedInStage;
+    int m_firstOpenStage = 0;
+    // Ordered by priority (highest first), then by position in the file.
+    std::set<std::pair<qint64, int>> m_ready;
+    int m_running = 0;
+    int m_unfinished = 0;
+    QString m_firstFailure;
+    bool m_cancelled = false;
+    bool m_started = false;
+    bool m_scheduling = false;
+    bool m_scheduleAgain = false;
+    QTimer m_flushTimer;
+};
+
+} // namespace pw

@@ -1,0 +1,238 @@
+#include "localjobexecution.h"
+
+#include "execlog.h"
+
+#include <QProcessEnvironment>
+
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+namespace pw {
+
+namespace {
+
+// Reading the environment of the orchestrator once saves a copy per job on large runs.
+const QProcessEnvironment &baseEnvironment()
+{
+    static const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    return environment;
+}
+
+// Runs in the child between fork and exec: only async-signal-safe calls belong here.
+void prepareChild()
+{
+    ::setpgid(0, 0);
+    // If the orchestrator dies without cleaning up, the shell dies with it.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    // The orchestrator may ignore or catch these; the job starts with the defaults.
+    ::signal(SIGINT, SIG_DFL);
+    ::signal(SIGTERM, SIG_DFL);
+    ::signal(SIGPIPE, SIG_DFL);
+}
+
+QString singleSessionScript(const QStringList &commands)
+{
+    QString script = QStringLiteral("set -e\n");
+    for (const QString &command : commands) {
+        QString quoted = command;
+        quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+        script += QStringLiteral("printf '%s\\n' '$ ") + quoted + QStringLiteral("'\n");
+        script += command + QLatin1Char('\n');
+    }
+    return script;
+}
+
+} // namespace
+
+LocalJobExecution::LocalJobExecution(const JobLaunch &launch, QObject *parent)
+    : JobExecution(parent)
+    , m_launch(launch)
+{
+    if (m_launch.singleSession) {
+        if (!m_launch.commands.isEmpty())
+            m_steps.append({singleSessionScript(m_launch.commands), false});
+        if (!m_launch.afterCommands.isEmpty())
+            m_steps.append({singleSessionScript(m_launch.afterCommands), true});
+    } else {
+        for (const QString &command : m_launch.commands)
+            m_steps.append({command, false});
+        for (const QString &command : m_launch.afterCommands)
+            m_steps.append({command, true});
+    }
+
+    m_timeoutTimer.setSingleShot(true);
+    m_killTimer.setSingleShot(true);
+    connect(&m_timeoutTimer, &QTimer::timeout, this, &LocalJobExecution::onTimeout);
+    connect(&m_killTimer, &QTimer::timeout, this, [this] { signalProcessGroup(SIGKILL); });
+}
+
+LocalJobExecution::~LocalJobExecution()
+{
+    // Nothing the job started may outlive it.
+    m_stopping = true;
+    signalProcessGroup(SIGKILL);
+    if (m_process) {
+        m_process->disconnect(this);
+        m_process->waitForFinished(1000);
+    }
+}
+
+void LocalJobExecution::start()
+{
+    if (m_launch.timeout)
+        m_timeoutTimer.start(std::chrono::milliseconds(*m_launch.timeout));
+    nextStep();
+}
+
+void LocalJobExecution::cancel()
+{
+    stop(JobOutcome::Kind::Cancelled, QStringLiteral("cancelled"));
+}
+
+QProcess *LocalJobExecution::makeProcess()
+{
+    auto *process = new QProcess(this);
+    process->setProcessChannelMode(QProcess::MergedChannels);
+    process->setInputChannelMode(QProcess::ManagedInputChannel);
+    process->setWorkingDirectory(m_launch.workingDirectory);
+    process->setChildProcessModifier(prepareChild);
+
+    QProcessEnvironment environment = baseEnvironment();
+    for (const Variable &variable : m_launch.environment)
+        environment.insert(variable.name, variable.value);
+    process->setProcessEnvironment(environment);
+
+    connect(process, &QProcess::readyReadStandardOutput, this,
+            [this, process] { emit output(process->readAllStandardOutput()); });
+    connect(process, &QProcess::finished, this, &LocalJobExecution::onProcessFinished);
+    connect(process, &QProcess::errorOccurred, this, &LocalJobExecution::onStartFailed);
+    return process;
+}
+
+QString LocalJobExecution::echoLine(const QString &command) const
+{
+    return QStringLiteral("$ ") + command + QLatin1Char('\n');
+}
+
+void LocalJobExecution::startStep(int index)
+{
+    m_current = index;
+    const Step &step = m_steps[index];
+    if (!m_launch.singleSession)
+        emit output(echoLine(step.command).toUtf8());
+
+    m_process = makeProcess();
+    m_process->start(m_launch.shell, {QStringLiteral("-c"), step.command});
+    // Kept here: QProcess forgets the id once the process has ended, and the group may
+    // still hold its background processes then.
+    m_processGroup = m_process->processId();
+    m_process->closeWriteChannel();
+}
+
+void LocalJobExecution::nextStep()
+{
+    // After a failure, a timeout or a cancel only the after-commands are left, and a stop
+    // skips even those: the job has to end within its grace period.
+    int next = m_current + 1;
+    while (next < m_steps.size() && m_outcome && !m_steps[next].isAfter)
+        ++next;
+    if (m_stopping || next >= m_steps.size()) {
+        finish();
+        return;
+    }
+    startStep(next);
+}
+
+void LocalJobExecution::onProcessFinished(int exitCode, QProcess::ExitStatus status)
+{
+    QProcess *process = m_process;
+    m_process = nullptr;
+    process->disconnect(this);
+    emit output(process->readAllStandardOutput());
+    // What the command left running in the background ends with it. Doing this at once,
+    // not at the end of the job, keeps the group id from being reused by another process.
+    signalProcessGroup(SIGKILL);
+    m_processGroup = 0;
+    process->deleteLater();
+
+    const bool isAfter = m_steps[m_current].isAfter;
+    const int code = status == QProcess::CrashExit ? 128 + exitCode : exitCode;
+    if (!m_outcome && !isAfter && code != 0) {
+        const QString reason = status == QProcess::CrashExit
+                                   ? QStringLiteral("killed by signal %1").arg(exitCode)
+                                   : QStringLiteral("exit code %1").arg(code);
+        m_outcome = JobOutcome{JobOutcome::Kind::Exited, code, reason};
+    }
+    if (isAfter && code != 0) {
+        emit output(QStringLiteral("after-command exited with code %1; the job's outcome "
+                                   "stands\n")
+                        .arg(code)
+                        .toUtf8());
+    }
+    nextStep();
+}
+
+void LocalJobExecution::onStartFailed(QProcess::ProcessError error)
+{
+    if (error != QProcess::FailedToStart || !m_process)
+        return;
+
+    QProcess *process = m_process;
+    m_process = nullptr;
+    m_processGroup = 0;
+    process->disconnect(this);
+    process->deleteLater();
+    m_outcome = JobOutcome{JobOutcome::Kind::FailedToStart, 127,
+                           QStringLiteral("cannot start '%1': %2")
+                               .arg(m_launch.shell, process->errorString())};
+    finish();
+}
+
+void LocalJobExecution::onTimeout()
+{
+    stop(JobOutcome::Kind::TimedOut,
+         QStringLiteral("timeout after %1").arg(formatDuration(*m_launch.timeout)));
+}
+
+void LocalJobExecution::stop(JobOutcome::Kind kind, const QString &reason)
+{
+    if (m_finished || m_stopping)
+        return;
+
+    m_stopping = true;
+    m_outcome = JobOutcome{kind, kind == JobOutcome::Kind::TimedOut ? 124 : 130, reason};
+    m_timeoutTimer.stop();
+    if (!m_process) {
+        finish();
+        return;
+    }
+    qCDebug(lcExec) << "stopping job" << m_launch.name << "of run" << m_launch.runId << reason;
+    signalProcessGroup(SIGTERM);
+    m_killTimer.start(m_launch.killGrace);
+}
+
+void LocalJobExecution::finish()
+{
+    if (m_finished)
+        return;
+
+    m_finished = true;
+    m_timeoutTimer.stop();
+    m_killTimer.stop();
+    emit finished(m_outcome.value_or(JobOutcome{}));
+}
+
+void LocalJobExecution::signalProcessGroup(int signal)
+{
+    // Never 0 or negative: kill(0) and kill(-1) would reach the orchestrator itself.
+    if (m_processGroup <= 0)
+        return;
+
+    const pid_t group = pid_t(m_processGroup);
+    ::kill(-group, signal);
+    // The child may not have called setpgid yet; signal it directly as well.
+    ::kill(group, signal);
+}
+
+} // namespace pw

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "jobrunner.h"
+
+#include <QList>
+#include <QProcess>
+#include <QTimer>
+
+#include <optional>
+
+namespace pw {
+
+// One attempt of a job as a sequence of local processes: the job's commands in order until
+// one fails, then its after-commands. Owned by the executor through JobExecution.
+class LocalJobExecution : public JobExecution
+{
+    Q_OBJECT
+
+public:
+    LocalJobExecution(const JobLaunch &launch, QObject *parent);
+    ~LocalJobExecution() override;
+
+    void start() override;
+    void cancel() override;
+
+private:
+    struct Step
+    {
+        QString command;
+        bool isAfter = false;
+    };
+
+    void startStep(int index);
+    void onProcessFinished(int exitCode, QProcess::ExitStatus status);
+    void onStartFailed(QProcess::ProcessError error);
+    void onTimeout();
+    void stop(JobOutcome::Kind kind, const QString &reason);
+    void nextStep();
+    void finish();
+    void signalProcessGroup(int signal);
+    QProcess *makeProcess();
+    QString echoLine(const QString &command) const;
+
+    JobLaunch m_launch;
+    QList<Step> m_steps;
+    int m_current = -1;
+    QProcess *m_process = nullptr;
+    qint64 m_processGroup = 0;
+    std::optional<JobOutcome> m_outcome;
+    bool m_stopping = false;
+    bool m_finished = false;
+    QTimer m_timeoutTimer;
+    QTimer m_killTimer;
+};
+
+} // namespace pw

@@ -1,0 +1,3 @@
+#include "loaderlog.h"
+
+Q_LOGGING_CATEGORY(lcLoader, "pipewright.core.loader", QtWarningMsg)

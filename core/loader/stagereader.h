@@ -1,0 +1,10 @@
+#pragma once
+
+#include "jobreader.h"
+
+namespace pw::loader {
+
+// Reads one map of the `stages:` list and its jobs.
+Stage readStage(YamlReader &reader, const YAML::Node &map, const JobDefaults &defaults);
+
+} // namespace pw::loader

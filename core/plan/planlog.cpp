@@ -1,0 +1,3 @@
+#include "planlog.h"
+
+Q_LOGGING_CATEGORY(lcPlan, "pipewright.core.plan", QtWarningMsg)

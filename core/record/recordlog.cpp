@@ -1,0 +1,3 @@
+#include "recordlog.h"
+
+Q_LOGGING_CATEGORY(lcRecord, "pipewright.core.record", QtWarningMsg)

@@ -1,0 +1,104 @@
+#include "storeworker.h"
+
+#include "recordlog.h"
+
+namespace pw {
+
+namespace {
+
+constexpr int firstRetryDelayMs = 250;
+constexpr int longestRetryDelayMs = 5000;
+
+} // namespace
+
+StoreWorker::StoreWorker(const QString &location)
+    : m_location(location)
+{
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &StoreWorker::writePending);
+}
+
+StoreWorker::~StoreWorker() = default;
+
+void StoreWorker::enqueue(const StoreBatch &batch)
+{
+    m_pending.append(batch);
+    if (!m_retryTimer.isActive())
+        writePending();
+}
+
+void StoreWorker::notifyWhenDrained(std::function<void()> done)
+{
+    if (m_pending.isEmpty()) {
+        done();
+        return;
+    }
+    m_drainWaiters.append(std::move(done));
+}
+
+bool StoreWorker::ensureStore()
+{
+    if (m_store)
+        return true;
+
+    auto opened = openStore(m_location);
+    if (!opened.ok()) {
+        reportAvailability(false, opened.error().message);
+        return false;
+    }
+    m_store = std::move(opened).value();
+    return true;
+}
+
+void StoreWorker::writePending()
+{
+    // Batches go in the order they came: a later update of a job must not be overwritten
+    // by an earlier one written after it.
+    while (!m_pending.isEmpty()) {
+        if (!ensureStore())
+            break;
+        const Status status = m_store->write(m_pending.first());
+        if (!status.ok()) {
+            // A connection that failed may stay broken; open a fresh one next time.
+            m_store.reset();
+            reportAvailability(false, status.error().message);
+            break;
+        }
+        m_pending.removeFirst();
+        m_retryDelayMs = 0;
+        reportAvailability(true, QString());
+    }
+
+    if (!m_pending.isEmpty()) {
+        m_retryDelayMs = std::min(longestRetryDelayMs,
+                                  m_retryDelayMs == 0 ? firstRetryDelayMs : m_retryDelayMs * 2);
+        m_retryTimer.start(m_retryDelayMs);
+        return;
+    }
+    const auto waiters = std::exchange(m_drainWaiters, {});
+    for (const auto &done : waiters)
+        done();
+}
+
+void StoreWorker::flushOnce()
+{
+    m_retryTimer.stop();
+    while (!m_pending.isEmpty() && ensureStore() && m_store->write(m_pending.first()).ok())
+        m_pending.removeFirst();
+    if (!m_pending.isEmpty()) {
+        qCWarning(lcRecord) << m_pending.size() << "batches of history could not be written to"
+                            << m_location;
+    }
+}
+
+void StoreWorker::reportAvailability(bool available, const QString &message)
+{
+    if (available == m_available)
+        return;
+    m_available = available;
+    if (!available)
+        qCWarning(lcRecord).noquote() << "history store unavailable, holding records:" << message;
+    emit availabilityChanged(available, message);
+}
+
+} // namespace pw

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/store/runstore.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+
+namespace pw {
+
+class StoreWorker;
+
+// Writes batches of history to a store on a thread of its own, so that neither the executor
+// nor the user interface waits for the database. A batch the store refuses (it went away,
+// it is locked) is kept and written again, in order, once the store answers.
+// One writer can serve every run of a process.
+class StoreWriter : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit StoreWriter(const QString &location, QObject *parent = nullptr);
+    // Waits for what is still queued, up to the drain timeout, then stops the thread.
+    ~StoreWriter() override;
+
+    void submit(const StoreBatch &batch);
+    // Calls `done` on `context`'s thread once everything submitted so far is written.
+    void whenDrained(QObject *context, std::function<void()> done);
+
+    bool isAvailable() const { return m_available; }
+    QString lastError() const { return m_lastError; }
+
+signals:
+    // The store stopped answering (with the reason), or answers again.
+    void availabilityChanged(bool available, const QString &message);
+
+private:
+    void onAvailability(bool available, const QString &message);
+
+    QThread m_thread;
+    StoreWorker *m_worker = nullptr;
+    bool m_available = true;
+    QString m_lastError;
+};
+
+} // namespace pw

@@ -1,0 +1,74 @@
+#include "runreport.h"
+
+#include <QJsonArray>
+
+namespace pw {
+
+namespace {
+
+QJsonValue textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+QJsonObject jobToJson(const JobRecord &job)
+{
+    QJsonObject object;
+    object.insert(QStringLiteral("name"), job.name);
+    object.insert(QStringLiteral("status"), keyword(job.status));
+    object.insert(QStringLiteral("reason"), textOrNull(job.reason));
+    object.insert(QStringLiteral("exitCode"),
+                  job.exitCode ? QJsonValue(*job.exitCode) : QJsonValue(QJsonValue::Null));
+    object.insert(QStringLiteral("attempts"), job.attempts);
+    object.insert(QStringLiteral("startedAt"), timeToJson(job.startedAt));
+    object.insert(QStringLiteral("finishedAt"), timeToJson(job.finishedAt));
+    object.insert(QStringLiteral("durationMs"), job.durationMs());
+    object.insert(QStringLiteral("cacheHit"), job.cacheHit);
+    object.insert(QStringLiteral("allowFailure"), job.allowFailure);
+    object.insert(QStringLiteral("needs"), QJsonArray::fromStringList(job.needs));
+    return object;
+}
+
+} // namespace
+
+QJsonValue timeToJson(const QDateTime &time)
+{
+    if (!time.isValid())
+        return QJsonValue(QJsonValue::Null);
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QJsonObject runToJson(const RunRecord &run)
+{
+    QJsonArray stages;
+    for (const StageRecord &stage : run.stages) {
+        QJsonArray jobs;
+        for (const JobRecord &job : run.jobs) {
+            if (job.stage == stage.index)
+                jobs.append(jobToJson(job));
+        }
+        QJsonObject object;
+        object.insert(QStringLiteral("name"), stage.name);
+        object.insert(QStringLiteral("status"), keyword(stage.status));
+        object.insert(QStringLiteral("reason"), textOrNull(stage.reason));
+        object.insert(QStringLiteral("jobs"), jobs);
+        stages.append(object);
+    }
+
+    QJsonObject object;
+    object.insert(QStringLiteral("id"), run.id);
+    object.insert(QStringLiteral("pipeline"), run.pipeline);
+    object.insert(QStringLiteral("status"), keyword(run.status));
+    object.insert(QStringLiteral("reason"), textOrNull(run.reason));
+    object.insert(QStringLiteral("branch"), run.branch);
+    object.insert(QStringLiteral("commit"), run.commit);
+    object.insert(QStringLiteral("event"), run.event);
+    object.insert(QStringLiteral("triggeredBy"), run.triggeredBy);
+    object.insert(QStringLiteral("startedAt"), timeToJson(run.startedAt));
+    object.insert(QStringLiteral("finishedAt"), timeToJson(run.finishedAt));
+    object.insert(QStringLiteral("durationMs"), run.durationMs());
+    object.insert(QStringLiteral("stages"), stages);
+    return object;
+}
+
+} // namespace pw

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "core/exec/executor.h"
+#include "core/exec/runeventsink.h"
+#include "core/model/pipeline.h"
+#include "core/util/result.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace pw {
+
+class JobRunner;
+class RunRecorder;
+class RunStore;
+class StoreWriter;
+
+struct RunRequest
+{
+    std::shared_ptr<const Pipeline> pipeline;
+    RunContext context;
+    int maxParallel = 1;
+};
+
+// One run from start to its last record: plans the pipeline with the durations the history
+// remembers, records the run, drives the executor and keeps the history in step. The
+// command line and the desktop app both start runs through this.
+class RunSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    RunSession(RunStore &store, StoreWriter &writer, JobRunner &runner,
+               QObject *parent = nullptr);
+    ~RunSession() override;
+
+    // Plans and records the run, then starts it. `observer` (optional) sees every event
+    // after the history does. Fails when the plan or the store fails; nothing runs then.
+    Status start(const RunRequest &request, RunEventSink *observer = nullptr);
+    void cancel(const QString &reason = QStringLiteral("cancelled by user"));
+
+    bool isStarted() const { return m_executor != nullptr; }
+    const RunRecord &run() const;
+    const Plan &plan() const;
+
+signals:
+    // The run ended and everything about it is in the store (or held, if it went away).
+    void finished();
+
+private:
+    void onExecutorFinished();
+
+    RunStore &m_store;
+    StoreWriter &m_writer;
+    JobRunner &m_runner;
+    std::unique_ptr<RunRecorder> m_recorder;
+    RunEventFanout m_fanout;
+    std::unique_ptr<Executor> m_executor;
+};
+
+} // namespace pw

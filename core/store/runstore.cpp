@@ -1,0 +1,39 @@
+#include "runstore.h"
+
+#include "sqlstore.h"
+#include "storelocation.h"
+
+#include <QStandardPaths>
+
+namespace pw {
+
+bool StoreBatch::isEmpty() const
+{
+    return runs.isEmpty() && stages.isEmpty() && jobs.isEmpty() && attempts.isEmpty()
+           && logs.isEmpty();
+}
+
+Result<std::unique_ptr<RunStore>> openStore(const QString &location)
+{
+    const Result<StoreLocation> parsed = parseStoreLocation(location);
+    if (!parsed)
+        return parsed.error();
+
+    Result<std::unique_ptr<SqlStore>> store = SqlStore::open(parsed.value());
+    if (!store)
+        return store.error();
+    return std::unique_ptr<RunStore>(std::move(store.value()));
+}
+
+QString defaultStoreLocation()
+{
+    const QString chosen = qEnvironmentVariable("PIPEWRIGHT_DB");
+    if (!chosen.isEmpty())
+        return chosen;
+
+    // GenericDataLocation follows XDG_DATA_HOME, so one variable moves all of a user's data.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+           + QStringLiteral("/pipewright/history.sqlite");
+}
+
+} // namespace pw

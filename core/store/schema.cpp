@@ -1,0 +1,196 @@
+#include "schema.h"
+
+#include "sqltransaction.h"
+#include "sqlvalues.h"
+#include "storelog.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace pw {
+
+namespace {
+
+// One step of the schema's history. Steps are only ever appended: a store records the
+// number of the last step it has, and a newer build applies the ones that follow.
+struct Migration
+{
+    const char *purpose;
+    QStringList statements; // DDL; {id} and {blob} are filled in by the dialect
+};
+
+// Times are integer milliseconds since the epoch (UTC); text columns hold '' for none.
+Migration firstSchema()
+{
+    return {"runs, stages, jobs, attempts and log chunks",
+            {
+                QStringLiteral("CREATE TABLE runs ("
+                               " id {id},"
+                               " pipeline TEXT NOT NULL,"
+                               " pipeline_file TEXT NOT NULL,"
+                               " status TEXT NOT NULL,"
+                               " reason TEXT NOT NULL,"
+                               " branch TEXT NOT NULL,"
+                               " commit_sha TEXT NOT NULL,"
+                               " event TEXT NOT NULL,"
+                               " triggered_by TEXT NOT NULL,"
+                               " started_at BIGINT,"
+                               " finished_at BIGINT)"),
+                // Run lists are newest first, most often of one pipeline.
+                QStringLiteral("CREATE INDEX runs_by_pipeline ON runs (pipeline, id)"),
+                QStringLiteral("CREATE TABLE stages ("
+                               " run_id BIGINT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,"
+                               " idx INTEGER NOT NULL,"
+                               " name TEXT NOT NULL,"
+                               " status TEXT NOT NULL,"
+                               " reason TEXT NOT NULL,"
+                               " PRIMARY KEY (run_id, idx))"),
+                QStringLiteral("CREATE TABLE jobs ("
+                               " run_id BIGINT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,"
+                               " idx INTEGER NOT NULL,"
+                               " stage_idx INTEGER NOT NULL,"
+                               " name TEXT NOT NULL,"
+                               " status TEXT NOT NULL,"
+                               " reason TEXT NOT NULL,"
+                               " exit_code INTEGER,"
+                               " attempts INTEGER NOT NULL,"
+                               " started_at BIGINT,"
+                               " finished_at BIGINT,"
+                               " allow_failure INTEGER NOT NULL,"
+                               " cache_hit INTEGER NOT NULL,"
+                               " needs TEXT NOT NULL,"
+                               " PRIMARY KEY (run_id, idx))"),
+                QStringLiteral("CREATE TABLE attempts ("
+                               " run_id BIGINT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,"
+                               " job_idx INTEGER NOT NULL,"
+                               " number INTEGER NOT NULL,"
+                               " started_at BIGINT,"
+                               " finished_at BIGINT,"
+                               " exit_code INTEGER,"
+                               " reason TEXT NOT NULL,"
+                               " PRIMARY KEY (run_id, job_idx, number))"),
+                // The key is also the order a job's log is read in, and it makes appending
+                // the same chunk twice (a batch given again) a no-op.
+                QStringLiteral("CREATE TABLE log_chunks ("
+                               " run_id BIGINT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,"
+                               " job_idx INTEGER NOT NULL,"
+                               " attempt INTEGER NOT NULL,"
+                               " first_line BIGINT NOT NULL,"
+                               " line_count INTEGER NOT NULL,"
+                               " data {blob} NOT NULL,"
+                               " PRIMARY KEY (run_id, job_idx, attempt, first_line))"),
+            }};
+}
+
+Migration runsByStatus()
+{
+    return {"an index for listing runs of one status",
+            {QStringLiteral("CREATE INDEX runs_by_status ON runs (status, id)")}};
+}
+
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> all = {firstSchema(), runsByStatus()};
+    return all;
+}
+
+QString openFailure(const QString &where)
+{
+    return QStringLiteral("cannot open the history store at %1").arg(where);
+}
+
+Status applyMigration(const QSqlDatabase &db, const SqlDialect &dialect, const QString &where,
+                      int version, sql::Statements &statements)
+{
+    const Migration &migration = migrations().at(version - 1);
+    const QString what = QStringLiteral("cannot upgrade the history store at %1 to schema %2")
+                             .arg(where)
+                             .arg(version);
+    for (const QString &statement : migration.statements) {
+        if (Status done = sql::execPlain(db, dialect.expand(statement), what); !done)
+            return done;
+    }
+
+    QString problem;
+    QSqlQuery *record = statements.prepare(
+        QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"), &problem);
+    if (record) {
+        sql::bind(*record, {version, QDateTime::currentMSecsSinceEpoch()});
+        if (!record->exec())
+            problem = sql::errorText(record->lastError());
+    }
+    if (!problem.isEmpty())
+        return Status::failure(what + QStringLiteral(": ") + problem);
+
+    qCInfo(lcStore).noquote() << "upgraded" << where << "to schema" << version << "with"
+                              << migration.purpose;
+    return {};
+}
+
+Status migrateInTransaction(const QSqlDatabase &db, const SqlDialect &dialect, const QString &where,
+                            int target, sql::Statements &statements)
+{
+    for (const QString &setup : dialect.migrationSetup()) {
+        if (Status done = sql::execPlain(db, setup, openFailure(where)); !done)
+            return done;
+    }
+    const QString versions = QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
+                                            " version INTEGER PRIMARY KEY,"
+                                            " applied_at BIGINT NOT NULL)");
+    if (Status created = sql::execPlain(db, versions, openFailure(where)); !created)
+        return created;
+
+    const Result<int> current = readSchemaVersion(db, where);
+    if (!current)
+        return current.error();
+    if (*current > latestSchemaVersion()) {
+        return Status::failure(QStringLiteral("the history store at %1 was written by a newer "
+                                              "Pipewright (schema %2, this build knows %3)")
+                                   .arg(where)
+                                   .arg(*current)
+                                   .arg(latestSchemaVersion()));
+    }
+
+    for (int version = *current + 1; version <= target; ++version) {
+        if (Status applied = applyMigration(db, dialect, where, version, statements); !applied)
+            return applied;
+    }
+    return {};
+}
+
+} // namespace
+
+int latestSchemaVersion()
+{
+    return int(migrations().size());
+}
+
+Result<int> readSchemaVersion(const QSqlDatabase &db, const QString &where)
+{
+    if (!db.tables().contains(QStringLiteral("schema_version")))
+        return 0;
+
+    // Not prepared: it carries no values, and it runs inside the migration transaction,
+    // where a prepared statement could not be freed after a failure.
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version"))
+        || !query.next()) {
+        return Error{openFailure(where) + QStringLiteral(": ") + sql::errorText(query.lastError())};
+    }
+    return query.value(0).toInt();
+}
+
+Status migrateSchema(const QSqlDatabase &db, const SqlDialect &dialect, const QString &where,
+                     int target)
+{
+    target = qMin(target, latestSchemaVersion());
+    return sql::inWriteTransaction(
+        db, dialect, openFailure(where), [&](sql::Statements &statements) {
+            return migrateInTransaction(db, dialect, where, target, statements);
+        });
+}
+
+} // namespace pw

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "runstore.h"
+#include "sqldialect.h"
+#include "storelocation.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+namespace pw {
+
+namespace sql {
+class Statements;
+}
+
+// The history store on an SQL database through QtSql: SQLite (QSQLITE) or PostgreSQL
+// (QPSQL), with the same SQL but for what SqlDialect keeps apart. Each instance has a
+// connection of its own, used only on the thread that opened it.
+class SqlStore : public RunStore
+{
+public:
+    // Connects to the database `location` names, sets it up for several writers and creates
+    // or upgrades its schema.
+    static Result<std::unique_ptr<SqlStore>> open(const StoreLocation &location);
+    ~SqlStore() override;
+
+    SqlStore(const SqlStore &) = delete;
+    SqlStore &operator=(const SqlStore &) = delete;
+
+    QString location() const override;
+
+    Result<qint64> createRun(const RunRecord &run) override;
+    Status write(const StoreBatch &batch) override;
+
+    Result<RunRecord> loadRun(qint64 id) override;
+    Result<QList<RunRecord>> listRuns(const RunQuery &query) override;
+    Result<QList<AttemptRecord>> loadAttempts(qint64 runId, int job) override;
+    Status readLog(qint64 runId, int job, int attempt,
+                   const std::function<bool(const LogChunk &)> &consume) override;
+    Result<QHash<QString, qint64>> lastJobDurations(const QString &pipeline) override;
+
+private:
+    explicit SqlStore(const StoreLocation &location);
+
+    // Opening (sqlstore.cpp)
+    Status connect();
+    void describeConnection();
+    Status prepareSqliteFile() const;
+    Status configureSqlite();
+
+    // Writing (sqlstorewrite.cpp)
+    Status checkBatch(const StoreBatch &batch) const;
+    Result<qint64> insertRun(sql::Statements &statements, const RunRecord &run);
+    Status updateRuns(sql::Statements &statements, const StoreBatch &batch);
+    Status upsertStages(sql::Statements &statements, qint64 runId,
+                        const QList<StageRecord> &stages);
+    Status upsertJobs(sql::Statements &statements, qint64 runId, const QList<JobRecord> &jobs);
+    Status upsertAttempts(sql::Statements &statements, qint64 runId,
+                          const QList<AttemptRecord> &attempts);
+    Status appendLogs(sql::Statements &statements, const StoreBatch &batch);
+
+    // Reading (sqlstoreread.cpp)
+    Result<QList<StageRecord>> loadStages(QSqlQuery &query, qint64 runId);
+    Result<QList<JobRecord>> loadJobs(qint64 runId);
+
+    // Each statement is prepared once and then run for every row it writes or reads.
+    // Statements that write belong to their transaction (see sql::Statements).
+    Result<QSqlQuery *> prepareWrite(sql::Statements &statements, const QString &statement);
+    // `action` says what failed in messages: "open", "read" or "write to".
+    Result<QSqlQuery> prepare(const QString &statement, const QString &action);
+    Status execute(QSqlQuery &query, const QString &action) const;
+    // "cannot <action> the history store at <location>"
+    QString failurePrefix(const QString &action) const;
+    Error failure(const QString &action, const QString &reason) const;
+    Error failure(const QString &action, const QSqlQuery &query) const;
+
+    StoreLocation m_location;
+    SqlDialect m_dialect;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+};
+
+} // namespace pw

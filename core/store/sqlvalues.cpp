@@ -1,0 +1,109 @@
+#include "sqlvalues.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace pw::sql {
+
+QVariant text(const QString &value)
+{
+    // Qt binds a null QString as NULL; the text columns are NOT NULL and mean "none" by ''.
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
+QVariant time(const QDateTime &value)
+{
+    return value.isValid() ? QVariant(value.toMSecsSinceEpoch()) : QVariant();
+}
+
+QVariant number(std::optional<int> value)
+{
+    return value ? QVariant(*value) : QVariant();
+}
+
+// 0 and 1 rather than a boolean type: SQLite has none, and one column type keeps the SQL the
+// same for both databases.
+QVariant flag(bool value)
+{
+    return QVariant(value ? 1 : 0);
+}
+
+QVariant bytes(const QByteArray &value)
+{
+    return value.isNull() ? QVariant(QByteArray("", 0)) : QVariant(value);
+}
+
+QVariant names(const QStringList &value)
+{
+    const QJsonDocument list(QJsonArray::fromStringList(value));
+    return QVariant(QString::fromUtf8(list.toJson(QJsonDocument::Compact)));
+}
+
+void bind(QSqlQuery &query, std::initializer_list<QVariant> values)
+{
+    int position = 0;
+    for (const QVariant &value : values)
+        query.bindValue(position++, value);
+}
+
+QString errorText(const QSqlError &error)
+{
+    // libpq's messages span lines ("...failed: Connection refused\n\tIs the server..."); a
+    // message of ours is one line.
+    const QString database = error.databaseText().simplified();
+    if (!database.isEmpty())
+        return database;
+    const QString driver = error.driverText().simplified();
+    return driver.isEmpty() ? QStringLiteral("unknown database error") : driver;
+}
+
+QVariant Row::next()
+{
+    return m_query.value(m_column++);
+}
+
+qint64 Row::int64()
+{
+    return next().toLongLong();
+}
+int Row::integer()
+{
+    return next().toInt();
+}
+QString Row::text()
+{
+    return next().toString();
+}
+bool Row::flag()
+{
+    return next().toLongLong() != 0;
+}
+QByteArray Row::bytes()
+{
+    return next().toByteArray();
+}
+
+QDateTime Row::time()
+{
+    const bool null = m_query.isNull(m_column);
+    const QVariant value = next();
+    return null ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+std::optional<int> Row::optionalNumber()
+{
+    const bool null = m_query.isNull(m_column);
+    const QVariant value = next();
+    return null ? std::nullopt : std::optional<int>(value.toInt());
+}
+
+QStringList Row::names()
+{
+    QStringList list;
+    const QJsonArray array = QJsonDocument::fromJson(next().toString().toUtf8()).array();
+    for (const QJsonValue &name : array)
+        list.append(name.toString());
+    return list;
+}
+
+} // namespace pw::sql

@@ -1,0 +1,995 @@
+#include "core/store/runstore.h"
+#include "core/store/schema.h"
+#include "core/store/sqldialect.h"
+#include "core/store/storelocation.h"
+#include "core/store/storepassword.h"
+#include "storefixture.h"
+#include "testsupport.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <atomic>
+
+using namespace pw;
+using namespace pw::test;
+
+Q_DECLARE_METATYPE(pw::RunRecord)
+Q_DECLARE_METATYPE(pw::StoreLocation::Kind)
+
+namespace {
+
+const QString acceptedForms =
+    QStringLiteral("; use a file path, sqlite:///absolute/path, sqlite:relative/path or "
+                   "postgresql://user@host:port/database");
+
+QString openError(const QString &location)
+{
+    Result<std::unique_ptr<RunStore>> store = openStore(location);
+    return store ? QStringLiteral("(opened)") : store.error().message;
+}
+
+QStringList errorsOf(const QList<Status> &results)
+{
+    QStringList errors;
+    for (const Status &status : results) {
+        if (!status)
+            errors.append(status.error().message);
+    }
+    return errors;
+}
+
+// Lines of about 128 bytes with a few bytes that are not UTF-8, numbered within the attempt.
+QByteArray logLines(int attempt, qint64 firstLine, int count)
+{
+    QByteArray data;
+    data.reserve(count * 130);
+    for (int line = 0; line < count; ++line) {
+        data += "attempt " + QByteArray::number(attempt) + " line "
+                + QByteArray::number(firstLine + line) + " \x01\xff\xfe\x00 ";
+        data += QByteArray(100, char('a' + line % 26));
+        data += '\n';
+    }
+    return data;
+}
+
+} // namespace
+
+class StoreTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+
+    void createdRunReadsBackEveryField_data();
+    void createdRunReadsBackEveryField();
+    void createRunGivesNewIds();
+    void batchUpdatesRunStagesAndJobsInPlace();
+    void sameBatchTwiceChangesNothing();
+    void failedBatchChangesNothing_data();
+    void failedBatchChangesNothing();
+    void missingRunIsReported();
+
+    void listRunsNewestFirst_data();
+    void listRunsNewestFirst();
+    void listRunsRefusesBadQuery_data();
+    void listRunsRefusesBadQuery();
+
+    void attemptsAreUpserted();
+    void largeLogStreamsBackInOrder();
+    void readLogStopsWhenAsked();
+    void readLogRefusesNegativeAttempt();
+    void lastJobDurationsTakesLatestSuccess();
+
+    void bigRunIsWrittenQuickly();
+    void twoStoresWriteConcurrently();
+
+    void newStoreUsesWriteAheadLog();
+    void olderStoreIsUpgraded();
+    void failedUpgradeLeavesStoreAsItWas();
+    void newerStoreIsRefused();
+    void nonDatabaseFileIsRefused();
+    void unusableFolderIsRefused_data();
+    void unusableFolderIsRefused();
+    void unreachableServerIsReported();
+    void passwordComesFromTheProvider();
+    void malformedLocationIsRefused_data();
+    void malformedLocationIsRefused();
+    void locationFormsAreRead_data();
+    void locationFormsAreRead();
+    void defaultLocationFollowsEnvironment_data();
+    void defaultLocationFollowsEnvironment();
+
+private:
+    QString sqlitePath(const QString &name) const { return m_dir.filePath(name); }
+
+    QTemporaryDir m_dir;
+    QString m_location; // the store most tests share
+    std::unique_ptr<RunStore> m_store;
+};
+
+void StoreTest::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_location = qEnvironmentVariable("PIPEWRIGHT_TEST_STORE");
+    if (m_location.isEmpty())
+        m_location = sqlitePath(QStringLiteral("shared/history.sqlite"));
+    m_store = openOrDie(m_location);
+}
+
+void StoreTest::init()
+{
+    failOnWarnings();
+}
+
+void StoreTest::createdRunReadsBackEveryField_data()
+{
+    QTest::addColumn<RunRecord>("run");
+
+    QTest::newRow("a finished run with every field set keeps them all")
+        << sampleRun(uniquePipeline(QStringLiteral("every-field")), 6);
+
+    RunRecord pending;
+    pending.pipeline = uniquePipeline(QStringLiteral("pending"));
+    pending.stages = {{0, QStringLiteral("only"), StageStatus::Pending, QString()}};
+    JobRecord job;
+    job.index = 0;
+    job.stage = 0;
+    job.name = QStringLiteral("waits");
+    pending.jobs = {job};
+    QTest::newRow("a pending run without times, texts or exit codes keeps them empty") << pending;
+
+    RunRecord unicode = sampleRun(uniquePipeline(QStringLiteral("ユニコード パイプライン")), 2);
+    unicode.reason = QStringLiteral("Ünïcødé 🚀 reason\nwith a second line and 'quotes'");
+    unicode.jobs[1].needs = {QStringLiteral("名前"), QStringLiteral("emoji 🧪"), QString()};
+    QTest::newRow("unicode in names, reasons and needs survives") << unicode;
+
+    RunRecord bare;
+    bare.pipeline = uniquePipeline(QStringLiteral("bare"));
+    QTest::newRow("a run without stages or jobs is kept") << bare;
+}
+
+void StoreTest::createdRunReadsBackEveryField()
+{
+    QFETCH(RunRecord, run);
+
+    const Result<qint64> id = m_store->createRun(run);
+    QVERIFY2(id, qPrintable(id ? QString() : id.error().message));
+    QVERIFY(*id > 0);
+    run.id = *id;
+
+    const Result<RunRecord> loaded = m_store->loadRun(*id);
+    QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().message));
+    QCOMPARE(describe(*loaded), describe(run));
+}
+
+void StoreTest::createRunGivesNewIds()
+{
+    const RunRecord run = sampleRun(uniquePipeline(QStringLiteral("ids")), 1);
+    const qint64 first = m_store->createRun(run).value();
+    const qint64 second = m_store->createRun(run).value();
+
+    QVERIFY(second > first);
+    QCOMPARE(m_store->loadRun(first)->id, first);
+    QCOMPARE(m_store->loadRun(second)->id, second);
+}
+
+void StoreTest::batchUpdatesRunStagesAndJobsInPlace()
+{
+    RunRecord run = sampleRun(uniquePipeline(QStringLiteral("batch")), 4);
+    run.status = RunStatus::Running;
+    run.finishedAt = QDateTime();
+    run.id = m_store->createRun(run).value();
+
+    StoreBatch batch = finishJobs(run, JobStatus::Cancelled, utc(2025, 1, 1, 0, 0, 0, 1));
+    batch.jobs[2].exitCode = std::nullopt;
+    batch.jobs[2].needs = {QStringLiteral("changed")};
+    run.status = RunStatus::Cancelled;
+    run.reason = QStringLiteral("cancelled by Zoë");
+    run.finishedAt = utc(2025, 1, 1, 0, 0, 9, 999);
+    batch.runs = {run};
+    StageRecord stage = run.stages[1];
+    stage.status = StageStatus::Cancelled;
+    stage.reason = QStringLiteral("the run was cancelled");
+    batch.stages = {stage};
+    QVERIFY(m_store->write(batch));
+
+    RunRecord expected = run;
+    expected.stages[1] = stage;
+    expected.jobs = batch.jobs;
+    QCOMPARE(describe(m_store->loadRun(run.id).value()), describe(expected));
+}
+
+void StoreTest::sameBatchTwiceChangesNothing()
+{
+    RunRecord run = sampleRun(uniquePipeline(QStringLiteral("twice")), 3);
+    run.id = m_store->createRun(run).value();
+
+    StoreBatch batch = finishJobs(run, JobStatus::Success, utc(2025, 5, 6, 7, 8, 9, 10));
+    batch.stages = run.stages;
+    batch.runs = {run};
+    batch.attempts = {{1, 1, utc(2025, 5, 6, 7, 8, 9, 10), utc(2025, 5, 6, 7, 8, 10, 11), 1,
+                       QStringLiteral("exit code 1")},
+                      {1, 2, utc(2025, 5, 6, 7, 8, 11, 0), QDateTime(), std::nullopt, QString()}};
+    for (int part = 0; part < 3; ++part)
+        batch.logs.append({run.id, 1, 2, part * 10, 10, logLines(2, part * 10, 10)});
+
+    QVERIFY(m_store->write(batch));
+    const QString once = describe(m_store->loadRun(run.id).value());
+    const QString attemptsOnce = describe(m_store->loadAttempts(run.id, 1).value());
+    const Status again = m_store->write(batch);
+    QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
+
+    QCOMPARE(describe(m_store->loadRun(run.id).value()), once);
+    QCOMPARE(describe(m_store->loadAttempts(run.id, 1).value()), attemptsOnce);
+    QList<qint64> firstLines;
+    QVERIFY(m_store->readLog(run.id, 1, 0, [&](const LogChunk &chunk) {
+        firstLines.append(chunk.firstLine);
+        return true;
+    }));
+    QCOMPARE(firstLines, (QList<qint64>{0, 10, 20}));
+}
+
+void StoreTest::failedBatchChangesNothing_data()
+{
+    QTest::addColumn<int>("mistake");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("a batch updating a run that does not exist is refused whole")
+        << 0 << QStringLiteral(": there is no run 987654321");
+    QTest::newRow("a batch of jobs without a run id is refused whole")
+        << 1 << QStringLiteral(": the batch changes stages, jobs or attempts but names no run");
+    QTest::newRow("a log chunk for a run that does not exist is refused with the batch")
+        << 2 << QString();
+}
+
+void StoreTest::failedBatchChangesNothing()
+{
+    QFETCH(int, mistake);
+    QFETCH(QString, message);
+
+    RunRecord run = sampleRun(uniquePipeline(QStringLiteral("rollback")), 2);
+    run.id = m_store->createRun(run).value();
+    const QString before = describe(m_store->loadRun(run.id).value());
+
+    StoreBatch batch = finishJobs(run, JobStatus::Failed, utc(2025, 1, 2, 3, 4, 5, 6));
+    if (mistake == 0) {
+        RunRecord missing = run;
+        missing.id = 987654321;
+        batch.runs = {missing};
+    } else if (mistake == 1) {
+        batch.runId = 0;
+    } else {
+        batch.logs = {{987654321, 0, 1, 0, 1, QByteArray("orphan\n")}};
+    }
+
+    const Status written = m_store->write(batch);
+    QVERIFY(!written);
+    const QString prefix = QStringLiteral("cannot write to the history store at ") + m_location;
+    QVERIFY2(written.error().message.startsWith(prefix), qPrintable(written.error().message));
+    if (!message.isEmpty())
+        QCOMPARE(written.error().message, prefix + message);
+    QCOMPARE(describe(m_store->loadRun(run.id).value()), before);
+}
+
+void StoreTest::missingRunIsReported()
+{
+    const Result<RunRecord> run = m_store->loadRun(987654321);
+    QVERIFY(!run);
+    QCOMPARE(run.error().message, QStringLiteral("cannot read the history store at %1: there is "
+                                                 "no run 987654321")
+                                      .arg(m_location));
+    QCOMPARE(m_store->loadAttempts(987654321, 0).value().size(), 0);
+}
+
+void StoreTest::listRunsNewestFirst_data()
+{
+    QTest::addColumn<bool>("ownPipeline"); // false: every pipeline
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<int>("limit");
+    QTest::addColumn<int>("offset");
+    QTest::addColumn<QList<int>>("expected"); // which of the created runs, by creation order
+
+    // Runs 0..4 are of the pipeline under test and alternate success and failed; run 5 is of
+    // another pipeline and created last.
+    QTest::newRow("one pipeline's runs come newest first")
+        << true << "" << 50 << 0 << QList<int>{4, 3, 2, 1, 0};
+    QTest::newRow("a limit keeps the newest") << true << "" << 2 << 0 << QList<int>{4, 3};
+    QTest::newRow("an offset skips the newest") << true << "" << 2 << 3 << QList<int>{1, 0};
+    QTest::newRow("an offset past the end gives nothing") << true << "" << 10 << 5 << QList<int>{};
+    QTest::newRow("a limit of zero gives nothing") << true << "" << 0 << 0 << QList<int>{};
+    QTest::newRow("a status keeps only runs with it")
+        << true << "failed" << 50 << 0 << QList<int>{3, 1};
+    QTest::newRow("a status and an offset combine")
+        << true << "success" << 5 << 1 << QList<int>{2, 0};
+    QTest::newRow("without a pipeline every pipeline's runs come")
+        << false << "" << 2 << 0 << QList<int>{5, 4};
+}
+
+void StoreTest::listRunsNewestFirst()
+{
+    QFETCH(bool, ownPipeline);
+    QFETCH(QString, status);
+    QFETCH(int, limit);
+    QFETCH(int, offset);
+    QFETCH(QList<int>, expected);
+
+    const QString pipeline = uniquePipeline(QStringLiteral("list"));
+    QList<qint64> ids;
+    for (int index = 0; index < 6; ++index) {
+        RunRecord run = sampleRun(index < 5 ? pipeline : uniquePipeline(QStringLiteral("other")));
+        run.status = index % 2 == 0 ? RunStatus::Success : RunStatus::Failed;
+        ids.append(m_store->createRun(run).value());
+    }
+
+    RunQuery query;
+    query.pipeline = ownPipeline ? pipeline : QString();
+    query.status = status;
+    query.limit = limit;
+    query.offset = offset;
+    const Result<QList<RunRecord>> runs = m_store->listRuns(query);
+    QVERIFY2(runs, qPrintable(runs ? QString() : runs.error().message));
+
+    QList<qint64> listed;
+    for (const RunRecord &run : *runs) {
+        listed.append(run.id);
+        QCOMPARE(run.stages.size(), 2);
+        QCOMPARE(run.stages[1].name, QStringLiteral("tëst 🚦"));
+        QVERIFY(run.jobs.isEmpty());
+    }
+    QList<qint64> wanted;
+    for (int index : expected)
+        wanted.append(ids.at(index));
+    QCOMPARE(listed, wanted);
+}
+
+void StoreTest::listRunsRefusesBadQuery_data()
+{
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<int>("limit");
+    QTest::addColumn<int>("offset");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("a negative limit is refused")
+        << "" << -1 << 0 << "a run list needs a limit and an offset of 0 or more, not -1 and 0";
+    QTest::newRow("a negative offset is refused")
+        << "" << 5 << -3 << "a run list needs a limit and an offset of 0 or more, not 5 and -3";
+    QTest::newRow("an unknown status is refused with the known ones")
+        << "succeeded" << 5 << 0
+        << "there is no run status \"succeeded\" (known: pending, running, waiting_approval, "
+           "success, failed, cancelled, rejected, interrupted)";
+}
+
+void StoreTest::listRunsRefusesBadQuery()
+{
+    QFETCH(QString, status);
+    QFETCH(int, limit);
+    QFETCH(int, offset);
+    QFETCH(QString, message);
+
+    const Result<QList<RunRecord>> runs = m_store->listRuns({QString(), status, limit, offset});
+    QVERIFY(!runs);
+    QCOMPARE(runs.error().message,
+             QStringLiteral("cannot read the history store at %1: %2").arg(m_location, message));
+}
+
+void StoreTest::attemptsAreUpserted()
+{
+    RunRecord run = sampleRun(uniquePipeline(QStringLiteral("attempts")), 3);
+    run.id = m_store->createRun(run).value();
+
+    const AttemptRecord first{2,
+                              1,
+                              utc(2024, 1, 1, 1, 1, 1, 1),
+                              utc(2024, 1, 1, 1, 1, 2, 2),
+                              137,
+                              QStringLiteral("killed by signal 9")};
+    AttemptRecord second{2, 2, utc(2024, 1, 1, 1, 1, 3, 3), QDateTime(), std::nullopt, QString()};
+    StoreBatch batch;
+    batch.runId = run.id;
+    batch.attempts = {second, first, {0, 1, utc(2024, 1, 1, 0, 0, 0, 0), {}, 0, {}}};
+    QVERIFY(m_store->write(batch));
+
+    second.finishedAt = utc(2024, 1, 1, 1, 1, 4, 999);
+    second.exitCode = 0;
+    batch.attempts = {second};
+    QVERIFY(m_store->write(batch));
+
+    QCOMPARE(describe(m_store->loadAttempts(run.id, 2).value()),
+             describe(QList<AttemptRecord>{first, second}));
+    QCOMPARE(m_store->loadAttempts(run.id, 0).value().size(), 1);
+    QCOMPARE(m_store->loadAttempts(run.id, 1).value().size(), 0);
+}
+
+void StoreTest::largeLogStreamsBackInOrder()
+{
+    RunRecord run = sampleRun(uniquePipeline(QStringLiteral("large-log")), 2);
+    run.id = m_store->createRun(run).value();
+
+    // Two attempts of 27 MB each, in chunks of 512 lines of about 125 bytes, 40 chunks a batch.
+    constexpr int chunksPerAttempt = 440;
+    constexpr int linesPerChunk = 512;
+    constexpr int chunksPerBatch = 40;
+    QCryptographicHash allWritten(QCryptographicHash::Sha256);
+    QCryptographicHash secondWritten(QCryptographicHash::Sha256);
+    qint64 totalBytes = 0;
+    for (int attempt = 1; attempt <= 2; ++attempt) {
+        for (int first = 0; first < chunksPerAttempt; first += chunksPerBatch) {
+            StoreBatch batch;
+            batch.runId = run.id;
+            for (int chunk = first; chunk < first + chunksPerBatch; ++chunk) {
+                const qint64 line = qint64(chunk) * linesPerChunk;
+                const QByteArray data = logLines(attempt, line, linesPerChunk);
+                allWritten.addData(data);
+                if (attempt == 2)
+                    secondWritten.addData(data);
+                totalBytes += data.size();
+                batch.logs.append({0, 1, attempt, line, linesPerChunk, data});
+            }
+            const Status written = m_store->write(batch);
+            QVERIFY2(written, qPrintable(written ? QString() : written.error().message));
+        }
+    }
+    QVERIFY(totalBytes >= 50 * 1024 * 1024);
+
+    // Read back: every attempt in order, then the second alone.
+    QCryptographicHash allRead(QCryptographicHash::Sha256);
+    qint64 bytesRead = 0;
+    int lastAttempt = 1;
+    qint64 nextLine = 0;
+    bool ordered = true;
+    const Status read = m_store->readLog(run.id, 1, 0, [&](const LogChunk &chunk) {
+        if (chunk.attempt != lastAttempt) {
+            ordered = ordered && chunk.attempt == lastAttempt + 1;
+            lastAttempt = chunk.attempt;
+            nextLine = 0;
+        }
+        ordered = ordered && chunk.firstLine == nextLine && chunk.runId == run.id && chunk.job == 1
+                  && chunk.lineCount == linesPerChunk;
+        nextLine += chunk.lineCount;
+        allRead.addData(chunk.data);
+        bytesRead += chunk.data.size();
+        return true;
+    });
+    QVERIFY2(read, qPrintable(read ? QString() : read.error().message));
+    QVERIFY(ordered);
+    QCOMPARE(bytesRead, totalBytes);
+    QCOMPARE(allRead.result().toHex(), allWritten.result().toHex());
+
+    QCryptographicHash secondRead(QCryptographicHash::Sha256);
+    QVERIFY(m_store->readLog(run.id, 1, 2, [&](const LogChunk &chunk) {
+        secondRead.addData(chunk.data);
+        return chunk.attempt == 2;
+    }));
+    QCOMPARE(secondRead.result().toHex(), secondWritten.result().toHex());
+}
+
+void StoreTest::readLogStopsWhenAsked()
+{
+    RunRecord run = sampleRun(uniquePipeline(QStringLiteral("stop")), 1);
+    run.id = m_store->createRun(run).value();
+    StoreBatch batch;
+    batch.runId = run.id;
+    for (int chunk = 9; chunk >= 0; --chunk) // written out of order, read back in order
+        batch.logs.append({run.id, 0, 1, chunk * 2, 2, logLines(1, chunk * 2, 2)});
+    QVERIFY(m_store->write(batch));
+
+    QList<qint64> seen;
+    QVERIFY(m_store->readLog(run.id, 0, 1, [&](const LogChunk &chunk) {
+        seen.append(chunk.firstLine);
+        return seen.size() < 3;
+    }));
+    QCOMPARE(seen, (QList<qint64>{0, 2, 4}));
+
+    int otherJob = 0;
+    QVERIFY(m_store->readLog(run.id, 5, 0, [&](const LogChunk &) { return ++otherJob > 0; }));
+    QCOMPARE(otherJob, 0);
+}
+
+void StoreTest::readLogRefusesNegativeAttempt()
+{
+    const Status read = m_store->readLog(1, 0, -1, [](const LogChunk &) { return true; });
+    QVERIFY(!read);
+    QCOMPARE(read.error().message,
+             QStringLiteral("cannot read the history store at %1: there is no attempt -1: "
+                            "attempts are numbered from 1, and 0 reads them all")
+                 .arg(m_location));
+}
+
+void StoreTest::lastJobDurationsTakesLatestSuccess()
+{
+    const QString pipeline = uniquePipeline(QStringLiteral("durations"));
+    const auto job = [](int index, const QString &name, JobStatus status, const QDateTime &start,
+                        qint64 ms) {
+        JobRecord record;
+        record.index = index;
+        record.stage = 0;
+        record.name = name;
+        record.status = status;
+        record.startedAt = start;
+        record.finishedAt = ms < 0 ? QDateTime() : start.addMSecs(ms);
+        return record;
+    };
+    const QDateTime day1 = utc(2024, 3, 1, 10, 0, 0, 0);
+    const QDateTime day2 = utc(2024, 3, 2, 10, 0, 0, 0);
+
+    RunRecord older;
+    older.pipeline = pipeline;
+    older.stages = {{0, QStringLiteral("all"), StageStatus::Success, {}}};
+    older.jobs = {job(0, QStringLiteral("build"), JobStatus::Success, day1, 10000),
+                  job(1, QStringLiteral("test ✓"), JobStatus::Success, day1, 20500),
+                  job(2, QStringLiteral("deploy"), JobStatus::Failed, day1, 300)};
+    RunRecord newer = older;
+    newer.jobs = {job(0, QStringLiteral("build"), JobStatus::Success, day2, 12345),
+                  job(1, QStringLiteral("test ✓"), JobStatus::Failed, day2, 5000),
+                  job(2, QStringLiteral("deploy"), JobStatus::Success, day2, -1)};
+    RunRecord elsewhere = older;
+    elsewhere.pipeline = uniquePipeline(QStringLiteral("elsewhere"));
+    elsewhere.jobs = {job(0, QStringLiteral("build"), JobStatus::Success, day2.addDays(1), 99)};
+    // Created newest first, so that "latest" has to mean the finish time, not the run id.
+    QVERIFY(m_store->createRun(newer));
+    QVERIFY(m_store->createRun(older));
+    QVERIFY(m_store->createRun(elsewhere));
+
+    const Result<QHash<QString, qint64>> durations = m_store->lastJobDurations(pipeline);
+    QVERIFY2(durations, qPrintable(durations ? QString() : durations.error().message));
+    const QHash<QString, qint64> expected = {{QStringLiteral("build"), 12345},
+                                             {QStringLiteral("test ✓"), 20500}};
+    QCOMPARE(*durations, expected);
+    QVERIFY(m_store->lastJobDurations(uniquePipeline(QStringLiteral("none")))->isEmpty());
+}
+
+void StoreTest::bigRunIsWrittenQuickly()
+{
+    RunRecord run = sampleRun(uniquePipeline(QStringLiteral("big")), 2000);
+    QElapsedTimer creating;
+    creating.start();
+    run.id = m_store->createRun(run).value();
+    const qint64 createMs = creating.elapsed();
+
+    const StoreBatch batch = finishJobs(run, JobStatus::Success, utc(2025, 2, 2, 2, 2, 2, 2));
+    QElapsedTimer writing;
+    writing.start();
+    const Status written = m_store->write(batch);
+    const qint64 writeMs = writing.elapsed();
+    QVERIFY2(written, qPrintable(written ? QString() : written.error().message));
+
+    const RunRecord loaded = m_store->loadRun(run.id).value();
+    QCOMPARE(loaded.jobs.size(), 2000);
+    QCOMPARE(keyword(loaded.jobs.last().status), QStringLiteral("success"));
+    if (m_location.endsWith(QLatin1String(".sqlite"))) {
+        QVERIFY2(createMs < 1000, qPrintable(QStringLiteral("created in %1 ms").arg(createMs)));
+        QVERIFY2(writeMs < 1000, qPrintable(QStringLiteral("written in %1 ms").arg(writeMs)));
+    }
+}
+
+void StoreTest::twoStoresWriteConcurrently()
+{
+    // A new file, so that both stores also race to create the schema.
+    const QString location = qEnvironmentVariable("PIPEWRIGHT_TEST_STORE").isEmpty()
+                                 ? sqlitePath(QStringLiteral("concurrent/history.sqlite"))
+                                 : m_location;
+    constexpr int runsPerWriter = 30;
+    constexpr int jobsPerRun = 20;
+    const QString pipelines[2] = {uniquePipeline(QStringLiteral("writer-a")),
+                                  uniquePipeline(QStringLiteral("writer-b"))};
+    QList<Status> results[2];
+    QList<qint64> ids[2];
+    std::atomic<int> ready = 0;
+
+    const auto writer = [&](int which) {
+        Result<std::unique_ptr<RunStore>> opened = openStore(location);
+        if (!opened) {
+            results[which].append(opened.error());
+            return;
+        }
+        RunStore &store = *opened.value();
+        ++ready;
+        while (ready < 2)
+            QThread::yieldCurrentThread();
+        for (int index = 0; index < runsPerWriter; ++index) {
+            RunRecord run = sampleRun(pipelines[which], jobsPerRun);
+            const Result<qint64> id = store.createRun(run);
+            if (!id) {
+                results[which].append(id.error());
+                continue;
+            }
+            run.id = *id;
+            ids[which].append(*id);
+            StoreBatch batch = finishJobs(run, JobStatus::Success, utc(2025, 3, 3, 3, 3, 3, 3));
+            batch.logs.append({*id, 0, 1, 0, 3, logLines(1, 0, 3)});
+            batch.attempts.append({0, 1, utc(2025, 3, 3, 3, 3, 3, 3), {}, 0, {}});
+            results[which].append(store.write(batch));
+        }
+    };
+    std::unique_ptr<QThread> threads[2] = {std::unique_ptr<QThread>(QThread::create(writer, 0)),
+                                           std::unique_ptr<QThread>(QThread::create(writer, 1))};
+    for (auto &thread : threads)
+        thread->start();
+    for (auto &thread : threads)
+        QVERIFY(thread->wait(QDeadlineTimer(120000)));
+
+    QCOMPARE(errorsOf(results[0]) + errorsOf(results[1]), QStringList());
+    const std::unique_ptr<RunStore> reader = openOrDie(location);
+    for (int which = 0; which < 2; ++which) {
+        QCOMPARE(ids[which].size(), runsPerWriter);
+        const QList<RunRecord> runs = reader->listRuns({pipelines[which], {}, 1000, 0}).value();
+        QCOMPARE(runs.size(), runsPerWriter);
+        for (qint64 id : ids[which]) {
+            const RunRecord run = reader->loadRun(id).value();
+            QCOMPARE(run.jobs.size(), jobsPerRun);
+            QCOMPARE(keyword(run.jobs.last().status), QStringLiteral("success"));
+            QCOMPARE(reader->loadAttempts(id, 0).value().size(), 1);
+        }
+    }
+}
+
+void StoreTest::newStoreUsesWriteAheadLog()
+{
+    const QString path = sqlitePath(QStringLiteral("new/folders/history.sqlite"));
+    {
+        const std::unique_ptr<RunStore> store = openOrDie(path);
+        QCOMPARE(store->location(), path);
+    }
+
+    QVERIFY(QFileInfo(path).isFile());
+    RawSqlite raw(path);
+    QCOMPARE(raw.exec(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    QCOMPARE(raw.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(),
+             latestSchemaVersion());
+}
+
+void StoreTest::olderStoreIsUpgraded()
+{
+    const QString path = sqlitePath(QStringLiteral("older/history.sqlite"));
+    QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+    qint64 id = 0;
+    {
+        RawSqlite raw(path);
+        const Status created =
+            migrateSchema(raw.db(), SqlDialect{StoreLocation::Kind::Sqlite}, path, 1);
+        QVERIFY2(created, qPrintable(created ? QString() : created.error().message));
+        QCOMPARE(readSchemaVersion(raw.db(), path).value(), 1);
+        id = raw.exec(QStringLiteral("INSERT INTO runs (pipeline, pipeline_file, status, reason,"
+                                     " branch, commit_sha, event, triggered_by, started_at)"
+                                     " VALUES (?, '', ?, '', '', '', '', '', ?) RETURNING id"),
+                      {QStringLiteral("kept"), QStringLiteral("success"), 1700000000123LL})
+                 .toLongLong();
+        QCOMPARE(raw.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = ?"),
+                          {QStringLiteral("runs_by_status")})
+                     .toInt(),
+                 0);
+    }
+
+    const std::unique_ptr<RunStore> store = openOrDie(path);
+    const RunRecord run = store->loadRun(id).value();
+    QCOMPARE(run.pipeline, QStringLiteral("kept"));
+    QCOMPARE(run.startedAt, QDateTime::fromMSecsSinceEpoch(1700000000123LL, Qt::UTC));
+
+    RawSqlite raw(path);
+    QCOMPARE(readSchemaVersion(raw.db(), path).value(), latestSchemaVersion());
+    QCOMPARE(raw.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = ?"),
+                      {QStringLiteral("runs_by_status")})
+                 .toInt(),
+             1);
+}
+
+void StoreTest::failedUpgradeLeavesStoreAsItWas()
+{
+    const QString path = sqlitePath(QStringLiteral("blocked/history.sqlite"));
+    QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+    {
+        RawSqlite raw(path);
+        QVERIFY(migrateSchema(raw.db(), SqlDialect{StoreLocation::Kind::Sqlite}, path, 1));
+        // Takes the name the second migration gives its index.
+        raw.exec(QStringLiteral("CREATE TABLE runs_by_status (x INTEGER)"));
+    }
+
+    const QString message = openError(path);
+    QVERIFY2(message.startsWith(
+                 QStringLiteral("cannot upgrade the history store at %1 to schema 2: ").arg(path)),
+             qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("runs_by_status")), qPrintable(message));
+
+    RawSqlite raw(path);
+    QCOMPARE(readSchemaVersion(raw.db(), path).value(), 1);
+}
+
+void StoreTest::newerStoreIsRefused()
+{
+    const QString path = sqlitePath(QStringLiteral("newer/history.sqlite"));
+    openOrDie(path);
+    const int future = latestSchemaVersion() + 3;
+    {
+        RawSqlite raw(path);
+        raw.exec(QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (?, 0)"),
+                 {future});
+    }
+
+    QCOMPARE(openError(path), QStringLiteral("the history store at %1 was written by a newer "
+                                             "Pipewright (schema %2, this build knows %3)")
+                                  .arg(path)
+                                  .arg(future)
+                                  .arg(latestSchemaVersion()));
+    RawSqlite raw(path);
+    QCOMPARE(readSchemaVersion(raw.db(), path).value(), future);
+}
+
+void StoreTest::nonDatabaseFileIsRefused()
+{
+    const QString path = sqlitePath(QStringLiteral("notes.sqlite"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    for (int line = 0; line < 100; ++line)
+        file.write("These are my notes, not a database.\n");
+    file.close();
+
+    QCOMPARE(
+        openError(path),
+        QStringLiteral("cannot open the history store at %1: file is not a database").arg(path));
+    QFile readBack(path);
+    QVERIFY(readBack.open(QIODevice::ReadOnly));
+    QVERIFY(readBack.readAll().startsWith("These are my notes"));
+}
+
+void StoreTest::unusableFolderIsRefused_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("location"); // below the test folder
+    QTest::addColumn<QString>("reason");   // %1: the test folder
+
+    QTest::newRow("a folder without write permission is refused")
+        << "read-only"
+        << "locked/history.sqlite"
+        << "the folder %1/locked is not writable";
+    QTest::newRow("a folder that cannot be created is refused")
+        << "file-as-folder"
+        << "plain/sub/history.sqlite"
+        << "cannot create the folder %1/plain/sub";
+    QTest::newRow("a location that is a folder is refused") << "folder"
+                                                            << "afolder"
+                                                            << "it is a folder, not a file";
+}
+
+void StoreTest::unusableFolderIsRefused()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, location);
+    QFETCH(QString, reason);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    if (kind == QLatin1String("read-only")) {
+        const QString locked = dir.filePath(QStringLiteral("locked"));
+        QVERIFY(QDir().mkpath(locked));
+        QVERIFY(QFile::setPermissions(locked, QFile::ReadOwner | QFile::ExeOwner));
+        QFile probe(locked + QStringLiteral("/probe"));
+        if (probe.open(QIODevice::WriteOnly)) {
+            probe.close();
+            probe.remove();
+            QFile::setPermissions(locked, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+            QSKIP("this user may write into folders without write permission (root)");
+        }
+    } else if (kind == QLatin1String("file-as-folder")) {
+        QFile plain(dir.filePath(QStringLiteral("plain")));
+        QVERIFY(plain.open(QIODevice::WriteOnly));
+    } else {
+        QVERIFY(QDir().mkpath(dir.filePath(location)));
+    }
+
+    const QString path = dir.filePath(location);
+    const QString message = openError(path);
+    // Given back before comparing, so that the temporary folder can always be removed.
+    QFile::setPermissions(dir.filePath(QStringLiteral("locked")),
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+
+    reason.replace(QStringLiteral("%1"), dir.path());
+    QCOMPARE(message, QStringLiteral("cannot open the history store at %1: %2").arg(path, reason));
+}
+
+void StoreTest::unreachableServerIsReported()
+{
+    // Nothing listens on port 1, so the connection is refused at once.
+    const QString location = QStringLiteral("postgresql://ci@127.0.0.1:1/history");
+    const QString message = openError(location);
+    QVERIFY2(
+        message.startsWith(QStringLiteral("cannot open the history store at %1: ").arg(location)),
+        qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("127.0.0.1")), qPrintable(message));
+    QVERIFY2(!message.contains(QLatin1Char('\n')), qPrintable(message));
+}
+
+void StoreTest::passwordComesFromTheProvider()
+{
+    QList<StoreLocation> asked;
+    setStorePasswordProvider([&](const StoreLocation &location) -> std::optional<QString> {
+        asked.append(location);
+        return QStringLiteral("from-the-keyring");
+    });
+    const QString failed = openError(QStringLiteral("postgresql://ci@127.0.0.1:1/history"));
+    openOrDie(sqlitePath(QStringLiteral("provider/history.sqlite")));
+    setStorePasswordProvider({});
+
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(asked[0].user, QStringLiteral("ci"));
+    QCOMPARE(asked[0].database, QStringLiteral("history"));
+    QVERIFY2(!failed.contains(QLatin1String("from-the-keyring")), qPrintable(failed));
+}
+
+void StoreTest::malformedLocationIsRefused_data()
+{
+    QTest::addColumn<QString>("location");
+    QTest::addColumn<QString>("message");
+
+    const auto refused = [](const QString &shown, const QString &why) -> QString {
+        return QStringLiteral("the history store location \"%1\" %2").arg(shown, why)
+               + acceptedForms;
+    };
+    QTest::newRow("an empty location is refused")
+        << "" << QStringLiteral("the history store location is empty") + acceptedForms;
+    QTest::newRow("a blank location is refused")
+        << "  \t" << QStringLiteral("the history store location is empty") + acceptedForms;
+    QTest::newRow("an unknown scheme is refused with the accepted forms")
+        << "mysql://db.example/history"
+        << refused("mysql://db.example/history", "has the unknown scheme \"mysql:\"");
+    QTest::newRow("a port that is not a number is refused")
+        << "postgresql://ci@db.example:port/history"
+        << refused("postgresql://ci@db.example:port/history",
+                   "is not a valid URL (Invalid port or port number out of range)");
+    QTest::newRow("a server without a database is refused")
+        << "postgresql://ci@db.example:5432/"
+        << refused("postgresql://ci@db.example:5432/",
+                   "names no database (one path part is expected)");
+    QTest::newRow("a database path of two parts is refused")
+        << "postgres://db.example/a/b"
+        << refused("postgres://db.example/a/b", "names no database (one path part is expected)");
+    QTest::newRow("a password is refused without repeating it")
+        << "postgresql://ci:s3cret@db.example/history"
+        << refused("postgresql://ci@db.example/history",
+                   "contains a password; give it in PGPASSWORD or ~/.pgpass instead");
+    QTest::newRow("an unknown option is refused with the known ones")
+        << "postgresql://db.example/history?password=x"
+        << refused("postgresql://db.example/history?password=x",
+                   "has the unknown option \"password\" (known: application_name, "
+                   "connect_timeout, passfile, sslcert, sslkey, sslmode, sslrootcert)");
+    QTest::newRow("an option value that would need quoting is refused")
+        << "postgresql://db.example/history?sslmode=re%20quire"
+        << refused("postgresql://db.example/history?sslmode=re quire",
+                   "has a value for \"sslmode\" with characters other than letters, digits and "
+                   "._/:@+-");
+    QTest::newRow("an SQLite URL with a server is refused")
+        << "sqlite://host/history.sqlite"
+        << refused("sqlite://host/history.sqlite", "names a server, but an SQLite store is a file");
+    QTest::newRow("an SQLite URL without a path is refused")
+        << "sqlite:" << refused("sqlite:", "names no file");
+    QTest::newRow("an SQLite URL with a query is refused")
+        << "sqlite:///tmp/h.sqlite?mode=ro"
+        << refused("sqlite:///tmp/h.sqlite?mode=ro",
+                   "has a '?' or '#' part an SQLite file cannot use");
+    QTest::newRow("a path with a NUL character is refused")
+        << QStringLiteral("/tmp/a") + QChar(0) + QStringLiteral("b")
+        << refused(QStringLiteral("/tmp/a") + QChar(0) + QStringLiteral("b"),
+                   "contains a NUL character");
+    QTest::newRow("a very long location is refused")
+        << QString(5000, QLatin1Char('x'))
+        << "the history store location is longer than 4096 characters";
+}
+
+void StoreTest::malformedLocationIsRefused()
+{
+    QFETCH(QString, location);
+    QFETCH(QString, message);
+
+    QCOMPARE(openError(location), message);
+}
+
+void StoreTest::locationFormsAreRead_data()
+{
+    QTest::addColumn<QString>("location");
+    QTest::addColumn<StoreLocation::Kind>("kind");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("database");
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("display");
+
+    const auto sqlite = StoreLocation::Kind::Sqlite;
+    const auto postgres = StoreLocation::Kind::Postgres;
+    const QString here = QDir::currentPath();
+    QTest::newRow("a plain absolute path is an SQLite file")
+        << "/var/tmp/../tmp/h.sqlite" << sqlite << "/var/tmp/h.sqlite"
+        << "" << -1 << ""
+        << "" << QStringList() << "/var/tmp/h.sqlite";
+    QTest::newRow("a plain relative path is taken from the current folder")
+        << "data/h.sqlite" << sqlite << here + "/data/h.sqlite"
+        << "" << -1 << ""
+        << "" << QStringList() << here + "/data/h.sqlite";
+    QTest::newRow("an sqlite URL with three slashes names an absolute path")
+        << "sqlite:///srv/my%20ci/h.sqlite" << sqlite << "/srv/my ci/h.sqlite"
+        << "" << -1 << ""
+        << "" << QStringList() << "/srv/my ci/h.sqlite";
+    QTest::newRow("an sqlite URL without slashes names a relative path")
+        << "sqlite:h.sqlite" << sqlite << here + "/h.sqlite"
+        << "" << -1 << ""
+        << "" << QStringList() << here + "/h.sqlite";
+    QTest::newRow("a postgresql URL names the user, server, port and database")
+        << "postgresql://ci@db.example:5433/pipewright" << postgres << ""
+        << "db.example" << 5433 << "ci"
+        << "pipewright" << QStringList() << "postgresql://ci@db.example:5433/pipewright";
+    QTest::newRow("a postgres URL may leave out the user and port and add options")
+        << "postgres://db.example/history?sslmode=require&connect_timeout=3" << postgres << ""
+        << "db.example" << -1 << ""
+        << "history" << QStringList{"sslmode=require", "connect_timeout=3"}
+        << "postgresql://db.example/history";
+}
+
+void StoreTest::locationFormsAreRead()
+{
+    QFETCH(QString, location);
+    QFETCH(StoreLocation::Kind, kind);
+    QFETCH(QString, path);
+    QFETCH(QString, host);
+    QFETCH(int, port);
+    QFETCH(QString, user);
+    QFETCH(QString, database);
+    QFETCH(QStringList, options);
+    QFETCH(QString, display);
+
+    const Result<StoreLocation> parsed = parseStoreLocation(location);
+    QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().message));
+    QCOMPARE(parsed->kind, kind);
+    QCOMPARE(parsed->path, path);
+    QCOMPARE(parsed->host, host);
+    QCOMPARE(parsed->port, port);
+    QCOMPARE(parsed->user, user);
+    QCOMPARE(parsed->database, database);
+    QCOMPARE(parsed->options, options);
+    QCOMPARE(parsed->display(), display);
+}
+
+void StoreTest::defaultLocationFollowsEnvironment_data()
+{
+    QTest::addColumn<QString>("database");
+    QTest::addColumn<QString>("dataHome");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("PIPEWRIGHT_DB names the store when set") << "postgresql://ci@db/history"
+                                                            << "/tmp/xdg-data"
+                                                            << "postgresql://ci@db/history";
+    QTest::newRow("otherwise the store is in the user's data folder")
+        << ""
+        << "/tmp/xdg-data"
+        << "/tmp/xdg-data/pipewright/history.sqlite";
+}
+
+void StoreTest::defaultLocationFollowsEnvironment()
+{
+    QFETCH(QString, database);
+    QFETCH(QString, dataHome);
+    QFETCH(QString, expected);
+
+    const QByteArray savedDatabase = qgetenv("PIPEWRIGHT_DB");
+    const QByteArray savedDataHome = qgetenv("XDG_DATA_HOME");
+    const bool hadDatabase = qEnvironmentVariableIsSet("PIPEWRIGHT_DB");
+    const bool hadDataHome = qEnvironmentVariableIsSet("XDG_DATA_HOME");
+    qputenv("PIPEWRIGHT_DB", database.toUtf8());
+    qputenv("XDG_DATA_HOME", dataHome.toUtf8());
+
+    const QString location = defaultStoreLocation();
+
+    hadDatabase ? qputenv("PIPEWRIGHT_DB", savedDatabase) : qunsetenv("PIPEWRIGHT_DB");
+    hadDataHome ? qputenv("XDG_DATA_HOME", savedDataHome) : qunsetenv("XDG_DATA_HOME");
+    QCOMPARE(location, expected);
+}
+
+QTEST_GUILESS_MAIN(StoreTest)
+#include "tst_store.moc"
