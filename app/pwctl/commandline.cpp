@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "core/gitlab/anypipeline.h"
 #include "core/store/runstore.h"
 #include "core/vcs/gitrepository.h"
 #include "output.h"
@@ -57,8 +58,8 @@ void addContextOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("commit"),
                       QStringLiteral("The commit the run is for (default: git HEAD)."),
                       QStringLiteral("sha")});
-    parser.addOption({QStringLiteral("tag"), QStringLiteral("The tag the run is for."),
-                      QStringLiteral("name")});
+    parser.addOption(
+        {QStringLiteral("tag"), QStringLiteral("The tag the run is for."), QStringLiteral("name")});
     parser.addOption({QStringLiteral("event"),
                       QStringLiteral("What started the run: manual (default), push, "
                                      "merge_request, tag or schedule."),
@@ -69,6 +70,15 @@ void addContextOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("respect-on"),
                       QStringLiteral("Run only if the pipeline's on: matches the branch and "
                                      "event.")});
+    addFormatOption(parser);
+}
+
+void addFormatOption(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("format"),
+                      QStringLiteral("The pipeline file's format: native or gitlab (default: "
+                                     "gitlab for .gitlab-ci.yml files, else native)."),
+                      QStringLiteral("format")});
 }
 
 Result<RunContext> contextFromOptions(const QCommandLineParser &parser,
@@ -113,9 +123,14 @@ Result<RunContext> contextFromOptions(const QCommandLineParser &parser,
     return context;
 }
 
-LoadResult loadPipelineReporting(const QString &path)
+LoadResult loadPipelineReporting(const QString &path, const QString &format)
 {
-    LoadResult result = loadPipelineFile(path);
+    const std::optional<Pipeline::Format> chosen = pipelineFormatFromName(format);
+    if (!format.isEmpty() && !chosen) {
+        usageError(QStringLiteral("unknown --format '%1'; expected native or gitlab").arg(format));
+        return LoadResult();
+    }
+    LoadResult result = loadAnyPipeline(path, chosen);
     for (const Diagnostic &diagnostic : result.diagnostics)
         err() << diagnostic.toString() << Qt::endl;
     return result;

@@ -18,15 +18,18 @@ bool parseArguments(QCommandLineParser &parser, const QString &command,
 void addStoreOption(QCommandLineParser &parser);
 QString storeLocation(const QCommandLineParser &parser);
 
-// --branch, --commit, --tag, --event, --var K=V, --respect-on.
+// --branch, --commit, --tag, --event, --var K=V, --respect-on, and --format.
 void addContextOptions(QCommandLineParser &parser);
+// --format native|gitlab, for commands that read a pipeline file.
+void addFormatOption(QCommandLineParser &parser);
 // The run context from those options; missing branch and commit come from the git
 // repository around `pipelineDirectory`.
 Result<RunContext> contextFromOptions(const QCommandLineParser &parser,
                                       const QString &pipelineDirectory);
 
-// Loads a pipeline file, printing every diagnostic to stderr.
-LoadResult loadPipelineReporting(const QString &path);
+// Loads a pipeline file of the `format` given with --format (empty: chosen by the file's
+// name), printing every diagnostic to stderr.
+LoadResult loadPipelineReporting(const QString &path, const QString &format = QString());
 
 // The operating-system user who runs the command.
 QString currentUser();

@@ -13,5 +13,9 @@ int watchCommand(const QStringList &arguments);
 int historyCommand(const QStringList &arguments);
 int showCommand(const QStringList &arguments);
 int logsCommand(const QStringList &arguments);
+int artifactsCommand(const QStringList &arguments);
+int cacheCommand(const QStringList &arguments);
+int gcCommand(const QStringList &arguments);
+int convertCommand(const QStringList &arguments);
 
 } // namespace pw::cli

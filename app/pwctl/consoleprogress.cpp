@@ -7,7 +7,10 @@ namespace pw::cli {
 
 namespace {
 
-QString clock() { return QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")); }
+QString clock()
+{
+    return QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"));
+}
 
 } // namespace
 

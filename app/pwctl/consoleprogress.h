@@ -11,7 +11,9 @@ namespace pw::cli {
 class ConsoleProgress : public RunEventSink
 {
 public:
-    explicit ConsoleProgress(bool streamLogs) : m_streamLogs(streamLogs) {}
+    explicit ConsoleProgress(bool streamLogs)
+        : m_streamLogs(streamLogs)
+    {}
 
     void runChanged(const RunRecord &run) override;
     void jobChanged(const RunRecord &run, int job) override;

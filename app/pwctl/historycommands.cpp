@@ -37,16 +37,18 @@ bool parseRunId(const QString &text, qint64 *id)
     return true;
 }
 
-QString shortCommit(const QString &commit) { return commit.left(10); }
+QString shortCommit(const QString &commit)
+{
+    return commit.left(10);
+}
 
 void printRunLine(const RunRecord &run)
 {
     out() << QString::number(run.id).rightJustified(6) << "  " << run.pipeline.leftJustified(16)
-          << ' ' << keyword(run.status).leftJustified(16) << ' '
-          << run.branch.leftJustified(14) << ' ' << shortCommit(run.commit).leftJustified(10)
-          << ' ' << run.event.leftJustified(13) << ' '
-          << run.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << "  "
-          << formatDuration(Milliseconds(run.durationMs())) << Qt::endl;
+          << ' ' << keyword(run.status).leftJustified(16) << ' ' << run.branch.leftJustified(14)
+          << ' ' << shortCommit(run.commit).leftJustified(10) << ' ' << run.event.leftJustified(13)
+          << ' ' << run.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+          << "  " << formatDuration(Milliseconds(run.durationMs())) << Qt::endl;
 }
 
 void printRunDetails(const RunRecord &run)
@@ -134,8 +136,8 @@ int showCommand(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral("Show one recorded run."));
     parser.addPositionalArgument(QStringLiteral("run"), QStringLiteral("The run id."));
     addStoreOption(parser);
-    parser.addOption({QStringLiteral("json"),
-                      QStringLiteral("Print the same JSON object as 'run --json'.")});
+    parser.addOption(
+        {QStringLiteral("json"), QStringLiteral("Print the same JSON object as 'run --json'.")});
     bool help = false;
     if (!parseArguments(parser, QStringLiteral("show"), arguments, &help))
         return help ? ExitOk : ExitUsage;

@@ -27,6 +27,10 @@ const QList<CommandEntry> &commands()
         {"history", "list recorded runs", historyCommand},
         {"show", "show one recorded run", showCommand},
         {"logs", "print a job's recorded output", logsCommand},
+        {"artifacts", "list a run's artifacts, or copy them out", artifactsCommand},
+        {"cache", "list, clear or count the cache entries", cacheCommand},
+        {"gc", "remove expired artifacts and unused stored files", gcCommand},
+        {"convert", "write a GitLab CI file as a Pipewright pipeline", convertCommand},
     };
     return entries;
 }

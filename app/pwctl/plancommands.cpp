@@ -24,6 +24,7 @@ int validateCommand(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Check a pipeline file."));
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The pipeline file."));
+    addFormatOption(parser);
     bool help = false;
     if (!parseArguments(parser, QStringLiteral("validate"), arguments, &help))
         return help ? ExitOk : ExitUsage;
@@ -31,7 +32,7 @@ int validateCommand(const QStringList &arguments)
         return usageError(QStringLiteral("validate takes one pipeline file"));
 
     const QString path = parser.positionalArguments().constFirst();
-    const LoadResult result = loadPipelineReporting(path);
+    const LoadResult result = loadPipelineReporting(path, parser.value(QStringLiteral("format")));
     if (!result.ok())
         return ExitUsage;
     out() << path << ": valid: " << result.pipeline->stages.size() << " stages, "
@@ -53,7 +54,8 @@ int planCommand(const QStringList &arguments)
     if (parser.positionalArguments().size() != 1)
         return usageError(QStringLiteral("plan takes one pipeline file"));
 
-    const LoadResult loaded = loadPipelineReporting(parser.positionalArguments().constFirst());
+    const LoadResult loaded = loadPipelineReporting(parser.positionalArguments().constFirst(),
+                                                    parser.value(QStringLiteral("format")));
     if (!loaded.ok())
         return ExitUsage;
     const auto context = contextFromOptions(parser, loaded.pipeline->directory);
@@ -63,7 +65,8 @@ int planCommand(const QStringList &arguments)
     if (!plan.ok())
         return usageError(plan.error().message);
 
-    out() << describePlan(*plan);
+    const QString description = describePlan(*plan);
+    out() << description << (description.endsWith(QLatin1Char('\n')) ? "" : "\n");
     out().flush();
     return ExitOk;
 }

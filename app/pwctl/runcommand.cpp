@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "consoleprogress.h"
 #include "core/exec/localjobrunner.h"
+#include "core/files/filestager.h"
 #include "core/plan/planner.h"
 #include "core/record/storewriter.h"
 #include "core/report/runreport.h"
@@ -66,6 +67,8 @@ int runCommand(const QStringList &arguments)
                       QStringLiteral("N")});
     parser.addOption({QStringLiteral("json"),
                       QStringLiteral("Print the run as one JSON object on stdout at the end.")});
+    parser.addOption({QStringLiteral("keep-workspaces"),
+                      QStringLiteral("Keep the isolated jobs' workspaces after the run.")});
     parser.addOption({QStringLiteral("logs"),
                       QStringLiteral("Stream the jobs' output to stderr, each line prefixed "
                                      "with its job.")});
@@ -78,7 +81,8 @@ int runCommand(const QStringList &arguments)
     if (!parseJobs(parser, &jobs))
         return usageError(QStringLiteral("--jobs expects a number from 1 to 1024"));
 
-    const LoadResult loaded = loadPipelineReporting(parser.positionalArguments().constFirst());
+    const LoadResult loaded = loadPipelineReporting(parser.positionalArguments().constFirst(),
+                                                    parser.value(QStringLiteral("format")));
     if (!loaded.ok())
         return ExitUsage;
     const auto context = contextFromOptions(parser, loaded.pipeline->directory);
@@ -97,13 +101,16 @@ int runCommand(const QStringList &arguments)
     auto store = openStore(storeLocation(parser));
     if (!store.ok())
         return usageError(store.error().message);
+    // Before the session, so that it outlives the executor that calls it.
+    files::FilesSettings filesSettings = files::defaultFilesSettings(storeLocation(parser));
+    filesSettings.keepWorkspaces = parser.isSet(QStringLiteral("keep-workspaces"));
+    files::FileStager stager(filesSettings);
     StoreWriter writer(storeLocation(parser));
     LocalJobRunner runner;
     RunSession session(**store, writer, runner);
     ConsoleProgress progress(parser.isSet(QStringLiteral("logs")));
 
-    const Status started =
-        session.start({loaded.pipeline, *context, jobs}, &progress);
+    const Status started = session.start({loaded.pipeline, *context, jobs, &stager}, &progress);
     if (!started.ok())
         return usageError(started.error().message);
     runToEnd(session);

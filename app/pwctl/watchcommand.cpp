@@ -53,8 +53,7 @@ public:
 
         connect(&m_timer, &QTimer::timeout, this, &Watcher::poll);
         m_timer.start(intervalMs);
-        err() << "pwctl: watching " << directory << " for new commits (Ctrl-C to stop)"
-              << Qt::endl;
+        err() << "pwctl: watching " << directory << " for new commits (Ctrl-C to stop)" << Qt::endl;
         return Status();
     }
 
@@ -119,8 +118,8 @@ private:
 
         const auto plan = makePlan(loaded.pipeline, *context);
         if (plan.ok() && !plan->triggered) {
-            err() << "pwctl: not running for " << pending.branch << ": "
-                  << plan->notTriggeredReason << Qt::endl;
+            err() << "pwctl: not running for " << pending.branch << ": " << plan->notTriggeredReason
+                  << Qt::endl;
             return false;
         }
 

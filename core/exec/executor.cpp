@@ -3,6 +3,8 @@
 #include "execlog.h"
 #include "runeventsink.h"
 
+#include <QPointer>
+
 namespace pw {
 
 namespace {
@@ -79,6 +81,8 @@ Executor::Executor(Plan plan, RunRecord run, JobRunner &runner, RunEventSink &si
 
     m_flushTimer.setInterval(m_options.outputFlushInterval);
     connect(&m_flushTimer, &QTimer::timeout, this, &Executor::flushAllOutput);
+    m_backpressureTimer.setInterval(20);
+    connect(&m_backpressureTimer, &QTimer::timeout, this, &Executor::applyBackpressure);
 }
 
 Executor::~Executor()
@@ -114,7 +118,7 @@ void Executor::start()
 
 void Executor::cancel(const QString &reason)
 {
-    if (m_cancelled || isFinished())
+    if (m_cancelled || isFinished() || m_finishing)
         return;
 
     qCInfo(lcExec) << "cancelling run" << m_run.id << reason;
@@ -238,7 +242,9 @@ JobLaunch Executor::launchFor(int job) const
     launch.afterCommands = spec.afterCommands;
     launch.shell = spec.shell;
     launch.singleSession = spec.singleSession;
-    launch.workingDirectory = m_plan.pipeline->directory;
+    launch.workingDirectory = m_slots[job].workingDirectory.isEmpty()
+                                  ? m_plan.pipeline->directory
+                                  : m_slots[job].workingDirectory;
     launch.environment = planned.variables;
     setVariable(launch.environment, QStringLiteral("PIPEWRIGHT_RUN_ID"),
                 QString::number(m_run.id));
@@ -271,6 +277,49 @@ void Executor::startAttempt(int job)
     m_sink.jobChanged(m_run, job);
     m_sink.attemptChanged(m_run, slot.attempt);
 
+    if (!firstAttempt) {
+        launchAttempt(job);
+        return;
+    }
+    // The job's files are readied once, as the first step of its first attempt, so that what
+    // the stager logs is part of that attempt's log.
+    stager().prepare(m_plan, m_run, job,
+                     [self = QPointer<Executor>(this), job](const StagedJob &staged) {
+                         if (self)
+                             self->onPrepared(job, staged);
+                     });
+}
+
+void Executor::onPrepared(int job, const StagedJob &staged)
+{
+    Slot &slot = m_slots[job];
+    JobRecord &record = m_run.jobs[job];
+    slot.workingDirectory = staged.workingDirectory;
+    record.cache = staged.cache;
+    appendLog(job, staged.log);
+
+    if (m_cancelled) {
+        onAttemptFinished(job, {JobOutcome::Kind::Cancelled, 0, QStringLiteral("cancelled")});
+    } else if (!staged.failure.isEmpty()) {
+        --m_running;
+        slot.attempt.finishedAt = now();
+        slot.attempt.reason = staged.failure;
+        m_sink.attemptChanged(m_run, slot.attempt);
+        finishJob(job, JobStatus::Failed, staged.failure);
+        schedule();
+    } else if (staged.skip) {
+        record.cacheHit = true;
+        appendLog(job, staged.replayedOutput);
+        onAttemptFinished(job, {JobOutcome::Kind::Exited, 0, QString()});
+    } else {
+        launchAttempt(job);
+    }
+}
+
+void Executor::launchAttempt(int job)
+{
+    Slot &slot = m_slots[job];
+    const JobRecord &record = m_run.jobs[job];
     qCDebug(lcExec) << "starting" << record.name << "attempt" << record.attempts;
     JobExecution *execution = m_runner.createExecution(launchFor(job), this);
     slot.execution = execution;
@@ -281,6 +330,7 @@ void Executor::startAttempt(int job)
     });
     connect(execution, &JobExecution::finished, this,
             [this, job](const JobOutcome &outcome) { onAttemptFinished(job, outcome); });
+    execution->setOutputPaused(m_outputPaused);
     execution->start();
 }
 
@@ -289,7 +339,8 @@ void Executor::onAttemptFinished(int job, const JobOutcome &outcome)
     Slot &slot = m_slots[job];
     JobRecord &record = m_run.jobs[job];
     flushOutput(job, true);
-    slot.execution->deleteLater();
+    if (slot.execution)
+        slot.execution->deleteLater();
     slot.execution = nullptr;
     --m_running;
 
@@ -302,7 +353,8 @@ void Executor::onAttemptFinished(int job, const JobOutcome &outcome)
     record.exitCode = outcome.exitCode;
 
     if (outcome.succeeded()) {
-        finishJob(job, JobStatus::Success, QString());
+        concludeJob(job, JobStatus::Success, QString());
+        return;
     } else if (outcome.kind == JobOutcome::Kind::Cancelled || m_cancelled) {
         finishJob(job, JobStatus::Cancelled, QStringLiteral("cancelled"));
     } else if (record.attempts <= m_plan.jobs[job].spec->retry) {
@@ -310,9 +362,39 @@ void Executor::onAttemptFinished(int job, const JobOutcome &outcome)
         startAttempt(job);
         return;
     } else {
-        finishJob(job, JobStatus::Failed, reason);
+        concludeJob(job, JobStatus::Failed, reason);
+        return;
     }
     schedule();
+}
+
+void Executor::concludeJob(int job, JobStatus status, const QString &reason)
+{
+    // The job counts as unfinished until its artifacts and caches are kept, so that a
+    // dependent never starts before what it receives is in the store.
+    stager().conclude(
+        m_plan, m_run, job, status,
+        [self = QPointer<Executor>(this), job, status, reason](const ConcludedJob &concluded) {
+            if (!self)
+                return;
+            self->appendLog(job, concluded.log);
+            self->m_run.jobs[job].artifacts = concluded.artifacts;
+            self->finishJob(job, status, reason);
+            self->schedule();
+        });
+}
+
+void Executor::appendLog(int job, const QByteArray &lines)
+{
+    if (lines.isEmpty())
+        return;
+    m_slots[job].output.append(lines);
+    flushOutput(job, true);
+}
+
+JobStager &Executor::stager() const
+{
+    return m_options.stager ? *m_options.stager : passThroughStager();
 }
 
 void Executor::finishJob(int job, JobStatus status, const QString &reason)
@@ -370,10 +452,19 @@ void Executor::finishStage(int stage)
 
 void Executor::finishRunIfDone()
 {
-    if (!m_started || isFinished() || m_unfinished > 0 || m_running > 0)
+    if (!m_started || isFinished() || m_finishing || m_unfinished > 0 || m_running > 0)
         return;
 
+    m_finishing = true;
     m_flushTimer.stop();
+    stager().finishRun(m_plan, m_run, [self = QPointer<Executor>(this)] {
+        if (self)
+            self->completeRun();
+    });
+}
+
+void Executor::completeRun()
+{
     if (m_cancelled) {
         m_run.status = RunStatus::Cancelled;
     } else if (!m_firstFailure.isEmpty()) {
@@ -397,6 +488,26 @@ void Executor::flushOutput(int job, bool all)
         return;
     m_sink.jobOutput(m_run, job, slot.attempt.number, slot.nextLine, lineCount, lines);
     slot.nextLine += lineCount;
+    if (!m_outputPaused && m_sink.isBackedUp())
+        applyBackpressure();
+}
+
+void Executor::applyBackpressure()
+{
+    // While the history is behind, no job's output is read: the jobs block on their full
+    // pipes, and memory stays bounded however fast they write.
+    const bool pause = m_sink.isBackedUp();
+    if (pause == m_outputPaused)
+        return;
+    m_outputPaused = pause;
+    for (Slot &slot : m_slots) {
+        if (slot.execution)
+            slot.execution->setOutputPaused(pause);
+    }
+    if (pause)
+        m_backpressureTimer.start();
+    else
+        m_backpressureTimer.stop();
 }
 
 void Executor::flushAllOutput()

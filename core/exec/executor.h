@@ -3,6 +3,7 @@
 #include "core/plan/plan.h"
 #include "core/store/records.h"
 #include "jobrunner.h"
+#include "jobstager.h"
 #include "linebuffer.h"
 
 #include <QObject>
@@ -22,6 +23,9 @@ struct ExecutorOptions
     Milliseconds killGrace{3000};
     // How often collected output is handed to the sinks while jobs run.
     Milliseconds outputFlushInterval{100};
+    // Readies each job's workspace, artifacts and caches around it; null: jobs run in the
+    // pipeline's folder and nothing is kept.
+    JobStager *stager = nullptr;
 };
 
 // The run's initial record for `plan`: every stage and job pending, or skipped with the
@@ -60,6 +64,8 @@ private:
         LineBuffer output;
         qint64 nextLine = 0;
         AttemptRecord attempt;
+        // Chosen by the stager before the first attempt.
+        QString workingDirectory;
     };
 
     void schedule();
@@ -68,12 +74,19 @@ private:
     void releaseFinishedStages();
     QString blockingReason(int job) const;
     void startAttempt(int job);
+    void onPrepared(int job, const StagedJob &staged);
+    void launchAttempt(int job);
     void onAttemptFinished(int job, const JobOutcome &outcome);
+    void concludeJob(int job, JobStatus status, const QString &reason);
+    void appendLog(int job, const QByteArray &lines);
+    JobStager &stager() const;
+    void completeRun();
     void finishJob(int job, JobStatus status, const QString &reason);
     void finishStage(int stage);
     void finishRunIfDone();
     void flushOutput(int job, bool all);
     void flushAllOutput();
+    void applyBackpressure();
     JobLaunch launchFor(int job) const;
     bool upstreamSucceeded(int job, QString *failedNeed) const;
 
@@ -95,7 +108,11 @@ private:
     bool m_started = false;
     bool m_scheduling = false;
     bool m_scheduleAgain = false;
+    // Every job has finished and the stager is cleaning up after the run.
+    bool m_finishing = false;
     QTimer m_flushTimer;
+    QTimer m_backpressureTimer;
+    bool m_outputPaused = false;
 };
 
 } // namespace pw

@@ -68,6 +68,9 @@ public:
     // Stops the attempt: SIGTERM to everything it started, SIGKILL after the grace period.
     // `finished` follows with Kind::Cancelled.
     virtual void cancel() = 0;
+    // While paused the attempt's output is not read, so a job that writes faster than the
+    // history can be written waits instead of filling the orchestrator's memory.
+    virtual void setOutputPaused(bool paused) = 0;
 
 signals:
     void output(const QByteArray &data);

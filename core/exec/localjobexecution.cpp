@@ -1,6 +1,7 @@
 #include "localjobexecution.h"
 
 #include "execlog.h"
+#include "outputpipe.h"
 
 #include <QProcessEnvironment>
 
@@ -20,9 +21,11 @@ const QProcessEnvironment &baseEnvironment()
 }
 
 // Runs in the child between fork and exec: only async-signal-safe calls belong here.
-void prepareChild()
+void prepareChild(int outputFd)
 {
     ::setpgid(0, 0);
+    ::dup2(outputFd, STDOUT_FILENO);
+    ::dup2(outputFd, STDERR_FILENO);
     // If the orchestrator dies without cleaning up, the shell dies with it.
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     // The orchestrator may ignore or catch these; the job starts with the defaults.
@@ -93,18 +96,20 @@ void LocalJobExecution::cancel()
 QProcess *LocalJobExecution::makeProcess()
 {
     auto *process = new QProcess(this);
-    process->setProcessChannelMode(QProcess::MergedChannels);
-    process->setInputChannelMode(QProcess::ManagedInputChannel);
+    // Output goes to our own pipe (see OutputPipe); the child's descriptors are pointed at
+    // it in prepareChild, after QProcess has set up these.
+    process->setStandardInputFile(QProcess::nullDevice());
+    process->setStandardOutputFile(QProcess::nullDevice());
+    process->setStandardErrorFile(QProcess::nullDevice());
     process->setWorkingDirectory(m_launch.workingDirectory);
-    process->setChildProcessModifier(prepareChild);
+    const int outputFd = m_pipe->writeEnd();
+    process->setChildProcessModifier([outputFd] { prepareChild(outputFd); });
 
     QProcessEnvironment environment = baseEnvironment();
     for (const Variable &variable : m_launch.environment)
         environment.insert(variable.name, variable.value);
     process->setProcessEnvironment(environment);
 
-    connect(process, &QProcess::readyReadStandardOutput, this,
-            [this, process] { emit output(process->readAllStandardOutput()); });
     connect(process, &QProcess::finished, this, &LocalJobExecution::onProcessFinished);
     connect(process, &QProcess::errorOccurred, this, &LocalJobExecution::onStartFailed);
     return process;
@@ -122,12 +127,36 @@ void LocalJobExecution::startStep(int index)
     if (!m_launch.singleSession)
         emit output(echoLine(step.command).toUtf8());
 
+    m_pipe = new OutputPipe(this);
+    connect(m_pipe, &OutputPipe::output, this, &JobExecution::output);
+    if (!m_pipe->open()) {
+        failToStart(QStringLiteral("cannot make an output pipe: ") + m_pipe->errorString());
+        return;
+    }
+    m_pipe->setPaused(m_outputPaused);
+
     m_process = makeProcess();
     m_process->start(m_launch.shell, {QStringLiteral("-c"), step.command});
     // Kept here: QProcess forgets the id once the process has ended, and the group may
     // still hold its background processes then.
     m_processGroup = m_process->processId();
-    m_process->closeWriteChannel();
+    m_pipe->closeWriteEnd();
+}
+
+void LocalJobExecution::setOutputPaused(bool paused)
+{
+    m_outputPaused = paused;
+    if (m_pipe)
+        m_pipe->setPaused(paused);
+}
+
+void LocalJobExecution::closePipe()
+{
+    if (!m_pipe)
+        return;
+    m_pipe->drainAndClose();
+    m_pipe->deleteLater();
+    m_pipe = nullptr;
 }
 
 void LocalJobExecution::nextStep()
@@ -149,11 +178,11 @@ void LocalJobExecution::onProcessFinished(int exitCode, QProcess::ExitStatus sta
     QProcess *process = m_process;
     m_process = nullptr;
     process->disconnect(this);
-    emit output(process->readAllStandardOutput());
     // What the command left running in the background ends with it. Doing this at once,
     // not at the end of the job, keeps the group id from being reused by another process.
     signalProcessGroup(SIGKILL);
     m_processGroup = 0;
+    closePipe();
     process->deleteLater();
 
     const bool isAfter = m_steps[m_current].isAfter;
@@ -183,9 +212,13 @@ void LocalJobExecution::onStartFailed(QProcess::ProcessError error)
     m_processGroup = 0;
     process->disconnect(this);
     process->deleteLater();
-    m_outcome = JobOutcome{JobOutcome::Kind::FailedToStart, 127,
-                           QStringLiteral("cannot start '%1': %2")
-                               .arg(m_launch.shell, process->errorString())};
+    failToStart(QStringLiteral("cannot start '%1': %2").arg(m_launch.shell, process->errorString()));
+}
+
+void LocalJobExecution::failToStart(const QString &reason)
+{
+    closePipe();
+    m_outcome = JobOutcome{JobOutcome::Kind::FailedToStart, 127, reason};
     finish();
 }
 

@@ -10,6 +10,8 @@
 
 namespace pw {
 
+class OutputPipe;
+
 // One attempt of a job as a sequence of local processes: the job's commands in order until
 // one fails, then its after-commands. Owned by the executor through JobExecution.
 class LocalJobExecution : public JobExecution
@@ -22,6 +24,7 @@ public:
 
     void start() override;
     void cancel() override;
+    void setOutputPaused(bool paused) override;
 
 private:
     struct Step
@@ -37,6 +40,8 @@ private:
     void stop(JobOutcome::Kind kind, const QString &reason);
     void nextStep();
     void finish();
+    void failToStart(const QString &reason);
+    void closePipe();
     void signalProcessGroup(int signal);
     QProcess *makeProcess();
     QString echoLine(const QString &command) const;
@@ -45,6 +50,8 @@ private:
     QList<Step> m_steps;
     int m_current = -1;
     QProcess *m_process = nullptr;
+    OutputPipe *m_pipe = nullptr;
+    bool m_outputPaused = false;
     qint64 m_processGroup = 0;
     std::optional<JobOutcome> m_outcome;
     bool m_stopping = false;

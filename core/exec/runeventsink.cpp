@@ -1,5 +1,7 @@
 #include "runeventsink.h"
 
+#include <algorithm>
+
 namespace pw {
 
 void RunEventFanout::runChanged(const RunRecord &run)
@@ -31,6 +33,12 @@ void RunEventFanout::jobOutput(const RunRecord &run, int job, int attempt, qint6
 {
     for (RunEventSink *sink : m_sinks)
         sink->jobOutput(run, job, attempt, firstLine, lineCount, lines);
+}
+
+bool RunEventFanout::isBackedUp() const
+{
+    return std::any_of(m_sinks.begin(), m_sinks.end(),
+                       [](const RunEventSink *sink) { return sink->isBackedUp(); });
 }
 
 } // namespace pw

@@ -23,6 +23,9 @@ public:
     virtual void jobOutput(const RunRecord &run, int job, int attempt, qint64 firstLine,
                            int lineCount, const QByteArray &lines)
     {}
+    // True while the sink holds more output than it wants to: the executor then stops
+    // reading the jobs' output until it is false again.
+    virtual bool isBackedUp() const { return false; }
 };
 
 // Passes every event to each of several sinks, in the order they were added.
@@ -37,6 +40,7 @@ public:
     void attemptChanged(const RunRecord &run, const AttemptRecord &attempt) override;
     void jobOutput(const RunRecord &run, int job, int attempt, qint64 firstLine, int lineCount,
                    const QByteArray &lines) override;
+    bool isBackedUp() const override;
 
 private:
     QList<RunEventSink *> m_sinks;

@@ -19,11 +19,11 @@ int leadingSpaces(QByteArrayView line)
 // characters past the indentation plus one for the line break (or the space a folded
 // break becomes), and a blank line adds one. An offset past the last line is placed at
 // the end of that line.
-SourceLocation locateInBlockText(const YamlReader &reader, const YAML::Mark &mark, int offset)
+SourceLocation locateInBlockText(const YamlReader &reader, const YamlMark &mark, int offset)
 {
     const QByteArray &text = reader.source().bytes();
     SourceLocation location = reader.locate(mark);
-    qsizetype lineStart = text.indexOf('\n', mark.pos) + 1;
+    qsizetype lineStart = text.indexOf('\n', mark.offset) + 1;
     int line = mark.line + 1;
     int indent = -1;
     int remaining = offset;
@@ -56,10 +56,10 @@ SourceLocation locateInBlockText(const YamlReader &reader, const YAML::Mark &mar
 }
 
 // Where the character at `offset` of a text value is in the file.
-SourceLocation locateInText(const YamlReader &reader, const YAML::Node &node, int offset)
+SourceLocation locateInText(const YamlReader &reader, const YamlNode &node, int offset)
 {
-    const YAML::Mark mark = node.Mark();
-    const char style = reader.source().at(mark.pos);
+    const YamlMark mark = node.mark();
+    const char style = reader.source().at(mark.offset);
     if (style == '|' || style == '>')
         return locateInBlockText(reader, mark, offset);
 
@@ -80,9 +80,9 @@ std::optional<Condition> readCondition(YamlReader &reader, const MapEntry &entry
     const auto parsed = expr::parseCondition(*text);
     if (!parsed) {
         const int offset = std::clamp(parsed.error().offset, 0, int(text->size()));
-        reader.sink().error(locateInText(reader, entry.value, offset),
-                            QStringLiteral("invalid 'if' condition: %1")
-                                .arg(parsed.error().message));
+        reader.sink().error(
+            locateInText(reader, entry.value, offset),
+            QStringLiteral("invalid 'if' condition: %1").arg(parsed.error().message));
         return std::nullopt;
     }
     return Condition{*text, reader.locateValue(entry), parsed.value()};

@@ -56,8 +56,8 @@ Diagnostics DiagnosticSink::takeSorted()
                         m_diagnostics.end());
 
     if (m_dropped > 0) {
-        const QString file = m_diagnostics.isEmpty() ? QString()
-                                                     : m_diagnostics.first().location.file;
+        const QString file =
+            m_diagnostics.isEmpty() ? QString() : m_diagnostics.first().location.file;
         m_diagnostics.append({Diagnostic::Severity::Error, SourceLocation{file, 0, 0},
                               QStringLiteral("%1 more problems were not listed").arg(m_dropped)});
     }

@@ -25,8 +25,7 @@ public:
     Diagnostics takeSorted();
 
 private:
-    void add(Diagnostic::Severity severity, const SourceLocation &location,
-             const QString &message);
+    void add(Diagnostic::Severity severity, const SourceLocation &location, const QString &message);
 
     Diagnostics m_diagnostics;
     int m_errorCount = 0;

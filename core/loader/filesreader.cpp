@@ -42,8 +42,8 @@ std::optional<QStringList> readPaths(YamlReader &reader, const MapEntry &entry)
     for (const TextItem &item : *items) {
         const QString problem = pathProblem(item.text);
         if (!problem.isEmpty()) {
-            reader.error(item.node, QStringLiteral("path '%1' in '%2' %3")
-                                        .arg(item.text, entry.key, problem));
+            reader.error(item.node,
+                         QStringLiteral("path '%1' in '%2' %3").arg(item.text, entry.key, problem));
             valid = false;
         }
         paths.append(item.text);
@@ -56,14 +56,15 @@ std::optional<QStringList> readRequiredPaths(YamlReader &reader, const MapEntry 
 {
     const std::optional<QStringList> paths = readPaths(reader, entry);
     if (paths && paths->isEmpty()) {
-        reader.errorAtValue(entry, QStringLiteral("'%1' must list at least one path").arg(entry.key));
+        reader.errorAtValue(entry,
+                            QStringLiteral("'%1' must list at least one path").arg(entry.key));
         return std::nullopt;
     }
     return paths;
 }
 
 // Cache keys name entries in the cache store, so they are kept to one path component.
-bool checkCacheKey(YamlReader &reader, const QString &key, const YAML::Node &node)
+bool checkCacheKey(YamlReader &reader, const QString &key, const YamlNode &node)
 {
     if (key.contains(QLatin1Char('/')) || key.contains(QLatin1Char('\\'))) {
         reader.error(node, QStringLiteral("cache key '%1' must not contain '/' or '\\'").arg(key));
@@ -113,39 +114,35 @@ const KeyRules<CacheSpec> &cacheRules()
 {
     static const KeyRules<CacheSpec> rules(
         {
-            {"key", [](YamlReader &r, const MapEntry &e, CacheSpec &cache) {
+            {"key",
+             [](auto &r, auto &e, CacheSpec &cache) {
                  cache.keyGiven = true;
                  assign(cache.key, readCacheKey(r, e));
              }},
-            {"files", [](YamlReader &r, const MapEntry &e, CacheSpec &cache) {
-                 assign(cache.files, readPaths(r, e));
-             }},
-            {"paths", [](YamlReader &r, const MapEntry &e, CacheSpec &cache) {
-                 assign(cache.paths, readRequiredPaths(r, e));
-             }},
-            {"policy", [](YamlReader &r, const MapEntry &e, CacheSpec &cache) {
-                 assign(cache.policy, readPolicy(r, e));
-             }},
-            {"fallback_keys", [](YamlReader &r, const MapEntry &e, CacheSpec &cache) {
+            {"files",
+             [](auto &r, auto &e, CacheSpec &cache) { assign(cache.files, readPaths(r, e)); }},
+            {"paths", [](auto &r, auto &e,
+                         CacheSpec &cache) { assign(cache.paths, readRequiredPaths(r, e)); }},
+            {"policy",
+             [](auto &r, auto &e, CacheSpec &cache) { assign(cache.policy, readPolicy(r, e)); }},
+            {"fallback_keys",
+             [](auto &r, auto &e, CacheSpec &cache) {
                  assign(cache.fallbackKeys, readFallbackKeys(r, e));
              }},
-            {"skip_on_hit", [](YamlReader &r, const MapEntry &e, CacheSpec &cache) {
-                 assign(cache.skipOnHit, readBool(r, e));
-             }},
-            {"when", [](YamlReader &r, const MapEntry &e, CacheSpec &cache) {
-                 assign(cache.when, readWhen(r, e));
-             }},
+            {"skip_on_hit",
+             [](auto &r, auto &e, CacheSpec &cache) { assign(cache.skipOnHit, readBool(r, e)); }},
+            {"when",
+             [](auto &r, auto &e, CacheSpec &cache) { assign(cache.when, readWhen(r, e)); }},
         },
         {QStringLiteral("paths")});
     return rules;
 }
 
-std::optional<CacheSpec> readCache(YamlReader &reader, const YAML::Node &map,
-                                   const QString &where)
+std::optional<CacheSpec> readCache(YamlReader &reader, const YamlNode &map, const QString &where)
 {
-    if (!map.IsMap()) {
-        reader.error(map, QStringLiteral("the items of 'cache' must be maps, got %1")
-                              .arg(describe(map)));
+    if (!map.isMap()) {
+        reader.error(
+            map, QStringLiteral("the items of 'cache' must be maps, got %1").arg(describe(map)));
         return std::nullopt;
     }
     CacheSpec cache;
@@ -157,7 +154,7 @@ std::optional<CacheSpec> readCache(YamlReader &reader, const YAML::Node &map,
 // `expire_in: never` keeps artifacts until they are deleted by hand.
 std::optional<std::optional<Milliseconds>> readExpiry(YamlReader &reader, const MapEntry &entry)
 {
-    if (scalarText(entry.value) == QLatin1String("never"))
+    if (entry.value.text() == QLatin1String("never"))
         return std::optional<Milliseconds>();
     const std::optional<Milliseconds> duration = readDuration(reader, entry);
     return duration ? std::optional(duration) : std::nullopt;
@@ -167,18 +164,20 @@ const KeyRules<ArtifactSpec> &artifactRules()
 {
     static const KeyRules<ArtifactSpec> rules(
         {
-            {"paths", [](YamlReader &r, const MapEntry &e, ArtifactSpec &artifacts) {
+            {"paths",
+             [](auto &r, auto &e, ArtifactSpec &artifacts) {
                  assign(artifacts.paths, readRequiredPaths(r, e));
              }},
-            {"exclude", [](YamlReader &r, const MapEntry &e, ArtifactSpec &artifacts) {
+            {"exclude",
+             [](auto &r, auto &e, ArtifactSpec &artifacts) {
                  assign(artifacts.exclude, readPaths(r, e));
              }},
-            {"expire_in", [](YamlReader &r, const MapEntry &e, ArtifactSpec &artifacts) {
+            {"expire_in",
+             [](auto &r, auto &e, ArtifactSpec &artifacts) {
                  assign(artifacts.expireIn, readExpiry(r, e));
              }},
-            {"when", [](YamlReader &r, const MapEntry &e, ArtifactSpec &artifacts) {
-                 assign(artifacts.when, readWhen(r, e));
-             }},
+            {"when", [](auto &r, auto &e,
+                        ArtifactSpec &artifacts) { assign(artifacts.when, readWhen(r, e)); }},
         },
         {QStringLiteral("paths")});
     return rules;
@@ -189,19 +188,19 @@ const KeyRules<ArtifactSpec> &artifactRules()
 std::optional<QList<CacheSpec>> readCaches(YamlReader &reader, const MapEntry &entry,
                                            const QString &where)
 {
-    if (entry.value.IsMap()) {
-        const std::optional<CacheSpec> cache = readCache(reader, entry.value,
-                                                         QStringLiteral("the cache of ") + where);
+    if (entry.value.isMap()) {
+        const std::optional<CacheSpec> cache =
+            readCache(reader, entry.value, QStringLiteral("the cache of ") + where);
         return cache ? std::optional(QList<CacheSpec>{*cache}) : std::nullopt;
     }
-    if (!entry.value.IsSequence()) {
+    if (!entry.value.isList()) {
         reader.errorAtValue(entry, QStringLiteral("'cache' must be a map or a list of maps, got %1")
                                        .arg(describe(entry.value)));
         return std::nullopt;
     }
 
     QList<CacheSpec> caches;
-    const QList<NodeRef> items = reader.items(entry.value);
+    const QList<YamlNode> items = reader.items(entry.value);
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QString cacheWhere = QStringLiteral("cache %1 of %2").arg(i + 1).arg(where);
         if (const std::optional<CacheSpec> cache = readCache(reader, items[i], cacheWhere))
@@ -213,7 +212,7 @@ std::optional<QList<CacheSpec>> readCaches(YamlReader &reader, const MapEntry &e
 std::optional<ArtifactSpec> readArtifacts(YamlReader &reader, const MapEntry &entry,
                                           const QString &where)
 {
-    if (!entry.value.IsMap()) {
+    if (!entry.value.isMap()) {
         reader.errorAtValue(entry, QStringLiteral("'artifacts' must be a map with 'paths', got %1")
                                        .arg(describe(entry.value)));
         return std::nullopt;

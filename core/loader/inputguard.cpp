@@ -11,10 +11,15 @@ namespace {
 // (a stray continuation byte, a truncated sequence, an overlong form or a surrogate).
 int utf8SequenceLength(const QByteArray &text, qsizetype offset)
 {
-    const auto byte = [&](qsizetype i) { return static_cast<unsigned char>(text[i]); };
+    const char *data = text.constData();
+    const auto byte = [data](qsizetype i) { return static_cast<unsigned char>(data[i]); };
     const unsigned char lead = byte(offset);
-    const int length = lead < 0x80 ? 1 : lead < 0xC2 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3
-                                                                      : lead < 0xF5 ? 4 : 0;
+    const int length = lead < 0x80   ? 1
+                       : lead < 0xC2 ? 0
+                       : lead < 0xE0 ? 2
+                       : lead < 0xF0 ? 3
+                       : lead < 0xF5 ? 4
+                                     : 0;
     if (length == 0 || offset + length > text.size())
         return 0;
     if (length == 1)
@@ -42,6 +47,11 @@ bool isForbiddenControl(unsigned char c)
 bool checkEncoding(const SourceText &source, DiagnosticSink &sink)
 {
     const QByteArray &text = source.bytes();
+    if (text.startsWith("\xFF\xFE") || text.startsWith("\xFE\xFF")) {
+        sink.error(source.wholeFile(), QStringLiteral("the file is UTF-16 text; save it as "
+                                                      "UTF-8"));
+        return false;
+    }
     // Binary data is told first by its NUL bytes, which text never holds.
     if (const qsizetype nul = text.indexOf('\0'); nul >= 0) {
         sink.error(source.locateOffset(nul),
@@ -50,8 +60,9 @@ bool checkEncoding(const SourceText &source, DiagnosticSink &sink)
         return false;
     }
 
+    const char *data = text.constData();
     for (qsizetype i = 0; i < text.size();) {
-        const auto c = static_cast<unsigned char>(text[i]);
+        const auto c = static_cast<unsigned char>(data[i]);
         if (isForbiddenControl(c)) {
             sink.error(source.locateOffset(i),
                        QStringLiteral("the file holds the control character 0x%1, which YAML "
@@ -59,7 +70,7 @@ bool checkEncoding(const SourceText &source, DiagnosticSink &sink)
                            .arg(c, 2, 16, QLatin1Char('0')));
             return false;
         }
-        const int length = utf8SequenceLength(text, i);
+        const int length = c < 0x80 ? 1 : utf8SequenceLength(text, i);
         if (length == 0) {
             sink.error(source.locateOffset(i),
                        QStringLiteral("the file is not UTF-8 text (byte 0x%1 is not valid "
@@ -95,12 +106,6 @@ std::optional<PrescanResult> checkInput(const SourceText &source, DiagnosticSink
                    QStringLiteral("lists and maps are nested more than %1 levels deep here")
                        .arg(maxNestingDepth));
         return std::nullopt;
-    }
-    // The parser reads the first document only; the rest would be ignored without a word.
-    if (scan.secondDocumentAt >= 0) {
-        sink.error(source.locateOffset(scan.secondDocumentAt),
-                   QStringLiteral("the file holds more than one YAML document; a pipeline file "
-                                  "holds one"));
     }
     return scan;
 }

@@ -41,8 +41,7 @@ std::optional<QStringList> readSecrets(YamlReader &reader, const MapEntry &entry
                                                    "variable name; %2")
                                         .arg(item.text, environmentNameRule()));
         } else if (secrets.contains(item.text)) {
-            reader.warning(item.node,
-                           QStringLiteral("secret '%1' is listed twice").arg(item.text));
+            reader.warning(item.node, QStringLiteral("secret '%1' is listed twice").arg(item.text));
         } else {
             secrets.append(item.text);
         }
@@ -55,55 +54,36 @@ const KeyRules<JobDraft> &jobRules()
     using Draft = JobDraft;
     static const KeyRules<JobDraft> rules(
         {
-            {"name", [](YamlReader &r, const MapEntry &e, Draft &d) {
-                 assign(d.job.name, readName(r, e));
-             }},
-            {"commands", [](YamlReader &r, const MapEntry &e, Draft &d) {
-                 assign(d.job.commands, readCommands(r, e));
-             }},
-            {"shell", [](YamlReader &r, const MapEntry &e, Draft &d) {
-                 assign(d.job.shell, readName(r, e));
-             }},
-            {"env", [](YamlReader &r, const MapEntry &e, Draft &d) {
-                 assign(d.job.env, readVariables(r, e));
-             }},
-            {"timeout", [](YamlReader &r, const MapEntry &e, Draft &d) {
-                 assign(d.job.timeout, readDuration(r, e));
-             }},
-            {"retry", [](YamlReader &r, const MapEntry &e, Draft &d) {
-                 assign(d.job.retry, readWholeNumber(r, e, 0, maxRetries));
-             }},
-            {"allow_failure", [](YamlReader &r, const MapEntry &e, Draft &d) {
-                 assign(d.job.allowFailure, readBool(r, e));
-             }},
-            {"when", [](YamlReader &r, const MapEntry &e, Draft &d) {
-                 assign(d.job.when, readWhen(r, e));
-             }},
-            {"if", [](YamlReader &r, const MapEntry &e, Draft &d) {
-                 assign(d.job.condition, readCondition(r, e));
-             }},
-            {"needs", [](YamlReader &r, const MapEntry &e, Draft &d) {
+            {"name", [](auto &r, auto &e, Draft &d) { assign(d.job.name, readName(r, e)); }},
+            {"commands",
+             [](auto &r, auto &e, Draft &d) { assign(d.job.commands, readCommands(r, e)); }},
+            {"shell", [](auto &r, auto &e, Draft &d) { assign(d.job.shell, readName(r, e)); }},
+            {"env", [](auto &r, auto &e, Draft &d) { assign(d.job.env, readVariables(r, e)); }},
+            {"timeout",
+             [](auto &r, auto &e, Draft &d) { assign(d.job.timeout, readDuration(r, e)); }},
+            {"retry", [](auto &r, auto &e, Draft &d) { assign(d.job.retry, readRetry(r, e)); }},
+            {"allow_failure",
+             [](auto &r, auto &e, Draft &d) { assign(d.job.allowFailure, readBool(r, e)); }},
+            {"when", [](auto &r, auto &e, Draft &d) { assign(d.job.when, readWhen(r, e)); }},
+            {"if",
+             [](auto &r, auto &e, Draft &d) { assign(d.job.condition, readCondition(r, e)); }},
+            {"needs",
+             [](auto &r, auto &e, Draft &d) {
                  d.job.needsGiven = true;
                  assign(d.job.needs, readNeeds(r, e, d.where));
              }},
-            {"matrix", [](YamlReader &r, const MapEntry &e, Draft &d) {
-                 assign(d.job.matrix, readMatrix(r, e, d.where));
-             }},
-            {"cache", [](YamlReader &r, const MapEntry &e, Draft &d) {
-                 assign(d.job.caches, readCaches(r, e, d.where));
-             }},
-            {"artifacts", [](YamlReader &r, const MapEntry &e, Draft &d) {
-                 assign(d.job.artifacts, readArtifacts(r, e, d.where));
-             }},
-            {"secrets", [](YamlReader &r, const MapEntry &e, Draft &d) {
-                 assign(d.job.secrets, readSecrets(r, e));
-             }},
-            {"resource", [](YamlReader &r, const MapEntry &e, Draft &d) {
-                 assign(d.job.resource, readName(r, e));
-             }},
-            {"isolated", [](YamlReader &r, const MapEntry &e, Draft &d) {
-                 assign(d.job.isolated, readBool(r, e));
-             }},
+            {"matrix",
+             [](auto &r, auto &e, Draft &d) { assign(d.job.matrix, readMatrix(r, e, d.where)); }},
+            {"cache",
+             [](auto &r, auto &e, Draft &d) { assign(d.job.caches, readCaches(r, e, d.where)); }},
+            {"artifacts", [](auto &r, auto &e,
+                             Draft &d) { assign(d.job.artifacts, readArtifacts(r, e, d.where)); }},
+            {"secrets",
+             [](auto &r, auto &e, Draft &d) { assign(d.job.secrets, readSecrets(r, e)); }},
+            {"resource",
+             [](auto &r, auto &e, Draft &d) { assign(d.job.resource, readName(r, e)); }},
+            {"isolated",
+             [](auto &r, auto &e, Draft &d) { assign(d.job.isolated, readBool(r, e)); }},
         },
         {QStringLiteral("name"), QStringLiteral("commands")});
     return rules;
@@ -111,7 +91,12 @@ const KeyRules<JobDraft> &jobRules()
 
 } // namespace
 
-Job readJob(YamlReader &reader, const YAML::Node &map, const JobDefaults &defaults)
+std::optional<int> readRetry(YamlReader &reader, const MapEntry &entry)
+{
+    return readWholeNumber(reader, entry, 0, maxRetries);
+}
+
+Job readJob(YamlReader &reader, const YamlNode &map, const JobDefaults &defaults)
 {
     JobDraft draft;
     draft.job.location = reader.locate(map);
@@ -120,16 +105,11 @@ Job readJob(YamlReader &reader, const YAML::Node &map, const JobDefaults &defaul
     draft.job.isolated = defaults.isolated;
     draft.job.shell = defaults.shell;
 
-    const QString name = peekText(map, "name");
-    draft.where = name.isEmpty() ? QStringLiteral("this job")
-                                 : QStringLiteral("job '%1'").arg(name);
+    const QString name = peekText(map, QStringLiteral("name"));
+    draft.where =
+        name.isEmpty() ? QStringLiteral("this job") : QStringLiteral("job '%1'").arg(name);
     jobRules().read(reader, map, draft.where, draft);
     return draft.job;
-}
-
-const QStringList &jobKeys()
-{
-    return jobRules().names();
 }
 
 } // namespace pw::loader

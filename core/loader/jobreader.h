@@ -15,9 +15,9 @@ struct JobDefaults
 };
 
 // Reads one map of a stage's `jobs:` list, starting from `defaults`.
-Job readJob(YamlReader &reader, const YAML::Node &map, const JobDefaults &defaults);
+Job readJob(YamlReader &reader, const YamlNode &map, const JobDefaults &defaults);
 
-// The keys a job may hold, for messages and documentation.
-const QStringList &jobKeys();
+// `retry`: how many times a failed job runs again, from 0 to maxRetries.
+std::optional<int> readRetry(YamlReader &reader, const MapEntry &entry);
 
 } // namespace pw::loader

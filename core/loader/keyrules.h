@@ -2,6 +2,7 @@
 
 #include "yamlreader.h"
 
+#include <algorithm>
 #include <initializer_list>
 
 namespace pw::loader {
@@ -31,8 +32,7 @@ public:
     const QStringList &names() const { return m_names; }
 
     // Reads every entry of `map` into `target`.
-    void read(YamlReader &reader, const YAML::Node &map, const QString &where,
-              Target &target) const
+    void read(YamlReader &reader, const YamlNode &map, const QString &where, Target &target) const
     {
         const QList<MapEntry> entries = reader.entries(map, m_names, where);
         readEntries(reader, entries, target);
@@ -48,9 +48,12 @@ public:
         }
     }
 
-    void reportMissing(YamlReader &reader, const YAML::Node &map,
-                       const QList<MapEntry> &entries, const QString &where) const
+    void reportMissing(YamlReader &reader, const YamlNode &map, const QList<MapEntry> &entries,
+                       const QString &where) const
     {
+        // Once the reader has stopped reading, missing keys are no news.
+        if (reader.exhausted())
+            return;
         for (const QString &key : m_required) {
             const auto given = [&](const MapEntry &entry) { return entry.key == key; };
             if (std::none_of(entries.begin(), entries.end(), given))

@@ -11,9 +11,11 @@ namespace pw::loader {
 inline constexpr qint64 maxFileBytes = 16 * 1024 * 1024;
 // Lists and maps nested deeper than this are refused before the YAML parser sees them.
 inline constexpr int maxNestingDepth = 200;
+// The nodes a parsed document may hold: each costs about a hundred bytes.
+inline constexpr qsizetype maxNodes = 2'000'000;
 // The number of map entries and list items read in all; aliases can make a small file
 // expand to far more values than it holds.
-inline constexpr qint64 maxValuesRead = 10'000'000;
+inline constexpr qint64 maxValuesRead = 2'000'000;
 // The instances one matrix may expand to.
 inline constexpr int maxMatrixInstances = 256;
 // Diagnostics kept per file; a file with more problems than this needs fixing from the top.

@@ -18,8 +18,8 @@ std::optional<MatrixDimension> readDimension(YamlReader &reader, const MapEntry 
     if (!items)
         return std::nullopt;
     if (items->isEmpty()) {
-        reader.errorAtValue(entry, QStringLiteral("matrix dimension '%1' has no values")
-                                       .arg(entry.key));
+        reader.errorAtValue(entry,
+                            QStringLiteral("matrix dimension '%1' has no values").arg(entry.key));
         return std::nullopt;
     }
 
@@ -40,7 +40,7 @@ std::optional<MatrixDimension> readDimension(YamlReader &reader, const MapEntry 
 
 std::optional<Matrix> readMatrix(YamlReader &reader, const MapEntry &entry, const QString &where)
 {
-    if (!entry.value.IsMap()) {
+    if (!entry.value.isMap()) {
         reader.errorAtValue(entry, QStringLiteral("'matrix' must be a map of names to lists of "
                                                   "values, got %1")
                                        .arg(describe(entry.value)));

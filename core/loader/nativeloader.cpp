@@ -1,7 +1,6 @@
 #include "nativeloader.h"
 
 #include "keyrules.h"
-#include "limits.h"
 #include "stagereader.h"
 #include "values.h"
 
@@ -40,12 +39,10 @@ const KeyRules<Trigger> &triggerRules()
 {
     static const KeyRules<Trigger> rules(
         {
-            {"branches", [](YamlReader &r, const MapEntry &e, Trigger &trigger) {
-                 assign(trigger.branches, readTextList(r, e));
-             }},
-            {"events", [](YamlReader &r, const MapEntry &e, Trigger &trigger) {
-                 assign(trigger.events, readEvents(r, e));
-             }},
+            {"branches", [](auto &r, auto &e,
+                            Trigger &trigger) { assign(trigger.branches, readTextList(r, e)); }},
+            {"events",
+             [](auto &r, auto &e, Trigger &trigger) { assign(trigger.events, readEvents(r, e)); }},
         },
         {});
     return rules;
@@ -54,7 +51,7 @@ const KeyRules<Trigger> &triggerRules()
 void readTrigger(YamlReader &reader, const MapEntry &entry, Trigger &trigger)
 {
     trigger.given = true;
-    if (!entry.value.IsMap()) {
+    if (!entry.value.isMap()) {
         reader.errorAtValue(entry, QStringLiteral("'on' must be a map with 'branches' and "
                                                   "'events', got %1")
                                        .arg(describe(entry.value)));
@@ -67,18 +64,16 @@ const KeyRules<JobDefaults> &defaultsRules()
 {
     static const KeyRules<JobDefaults> rules(
         {
-            {"timeout", [](YamlReader &r, const MapEntry &e, JobDefaults &defaults) {
+            {"timeout",
+             [](auto &r, auto &e, JobDefaults &defaults) {
                  assign(defaults.timeout, readDuration(r, e));
              }},
-            {"retry", [](YamlReader &r, const MapEntry &e, JobDefaults &defaults) {
-                 assign(defaults.retry, readWholeNumber(r, e, 0, maxRetries));
-             }},
-            {"isolated", [](YamlReader &r, const MapEntry &e, JobDefaults &defaults) {
-                 assign(defaults.isolated, readBool(r, e));
-             }},
-            {"shell", [](YamlReader &r, const MapEntry &e, JobDefaults &defaults) {
-                 assign(defaults.shell, readName(r, e));
-             }},
+            {"retry", [](auto &r, auto &e,
+                         JobDefaults &defaults) { assign(defaults.retry, readRetry(r, e)); }},
+            {"isolated", [](auto &r, auto &e,
+                            JobDefaults &defaults) { assign(defaults.isolated, readBool(r, e)); }},
+            {"shell", [](auto &r, auto &e,
+                         JobDefaults &defaults) { assign(defaults.shell, readName(r, e)); }},
         },
         {});
     return rules;
@@ -86,9 +81,9 @@ const KeyRules<JobDefaults> &defaultsRules()
 
 void readDefaults(YamlReader &reader, const MapEntry &entry, JobDefaults &defaults)
 {
-    if (!entry.value.IsMap()) {
-        reader.errorAtValue(entry, QStringLiteral("'defaults' must be a map, got %1")
-                                       .arg(describe(entry.value)));
+    if (!entry.value.isMap()) {
+        reader.errorAtValue(
+            entry, QStringLiteral("'defaults' must be a map, got %1").arg(describe(entry.value)));
         return;
     }
     defaultsRules().read(reader, entry.value, QStringLiteral("'defaults'"), defaults);
@@ -96,19 +91,22 @@ void readDefaults(YamlReader &reader, const MapEntry &entry, JobDefaults &defaul
 
 void readStages(YamlReader &reader, const MapEntry &entry, PipelineDraft &draft)
 {
-    if (!entry.value.IsSequence()) {
-        reader.errorAtValue(entry, QStringLiteral("'stages' must be a list of stages, got %1")
-                                       .arg(describe(entry.value)));
+    if (!entry.value.isList()) {
+        reader.errorAtValue(
+            entry,
+            QStringLiteral("'stages' must be a list of stages, got %1").arg(describe(entry.value)));
         return;
     }
-    const QList<NodeRef> items = reader.items(entry.value);
+    const QList<YamlNode> items = reader.items(entry.value);
     if (items.isEmpty()) {
         reader.errorAtValue(entry, QStringLiteral("'stages' must list at least one stage"));
         return;
     }
 
-    for (const YAML::Node &item : items) {
-        if (item.IsMap()) {
+    for (const YamlNode &item : items) {
+        if (reader.exhausted())
+            return;
+        if (item.isMap()) {
             draft.pipeline.stages.append(readStage(reader, item, draft.defaults));
             continue;
         }
@@ -123,19 +121,12 @@ const KeyRules<PipelineDraft> &pipelineRules()
     using Draft = PipelineDraft;
     static const KeyRules<PipelineDraft> rules(
         {
-            {"name", [](YamlReader &r, const MapEntry &e, Draft &d) {
-                 assign(d.pipeline.name, readName(r, e));
-             }},
-            {"on", [](YamlReader &r, const MapEntry &e, Draft &d) {
-                 readTrigger(r, e, d.pipeline.on);
-             }},
-            {"variables", [](YamlReader &r, const MapEntry &e, Draft &d) {
-                 assign(d.pipeline.variables, readVariables(r, e));
-             }},
-            {"defaults", [](YamlReader &r, const MapEntry &e, Draft &d) {
-                 readDefaults(r, e, d.defaults);
-             }},
-            {"stages", [](YamlReader &r, const MapEntry &e, Draft &d) { readStages(r, e, d); }},
+            {"name", [](auto &r, auto &e, Draft &d) { assign(d.pipeline.name, readName(r, e)); }},
+            {"on", [](auto &r, auto &e, Draft &d) { readTrigger(r, e, d.pipeline.on); }},
+            {"variables",
+             [](auto &r, auto &e, Draft &d) { assign(d.pipeline.variables, readVariables(r, e)); }},
+            {"defaults", [](auto &r, auto &e, Draft &d) { readDefaults(r, e, d.defaults); }},
+            {"stages", [](auto &r, auto &e, Draft &d) { readStages(r, e, d); }},
         },
         {QStringLiteral("name"), QStringLiteral("stages")});
     return rules;
@@ -143,10 +134,14 @@ const KeyRules<PipelineDraft> &pipelineRules()
 
 } // namespace
 
-Pipeline readNativePipeline(YamlReader &reader, const YAML::Node &root)
+Pipeline readNativePipeline(YamlReader &reader, const YamlNode &root)
 {
+    // Top-level keys starting with '.' hold what anchors share, as in
+    // `.defaults: &defaults {...}`, and are otherwise ignored.
     const QString where = QStringLiteral("the top level");
-    QList<MapEntry> entries = reader.entries(root, pipelineRules().names(), where);
+    QList<MapEntry> entries = reader.entries(root, {}, where);
+    entries.removeIf([](const MapEntry &entry) { return entry.key.startsWith(QLatin1Char('.')); });
+    reader.checkKeys(entries, pipelineRules().names(), where);
 
     // Jobs start from the defaults, which may come after the stages in the file.
     const auto isDefaults = [](const MapEntry &entry) { return entry.key == "defaults"; };

@@ -32,8 +32,7 @@ public:
         , m_graph(sameStageNeeds(index))
         , m_state(index.jobs.size(), State::Unvisited)
         , m_reported(index.jobs.size(), false)
-    {
-    }
+    {}
 
     void run()
     {

@@ -9,7 +9,7 @@ namespace {
 
 std::optional<QMap<QString, QString>> readNeedMatrix(YamlReader &reader, const MapEntry &entry)
 {
-    if (!entry.value.IsMap()) {
+    if (!entry.value.isMap()) {
         reader.errorAtValue(entry, QStringLiteral("'matrix' of a need must map dimensions to "
                                                   "values, got %1")
                                        .arg(describe(entry.value)));
@@ -28,30 +28,26 @@ const KeyRules<JobNeed> &needRules()
 {
     static const KeyRules<JobNeed> rules(
         {
-            {"job", [](YamlReader &r, const MapEntry &e, JobNeed &need) {
-                 assign(need.job, readName(r, e));
-             }},
-            {"artifacts", [](YamlReader &r, const MapEntry &e, JobNeed &need) {
-                 assign(need.artifacts, readBool(r, e));
-             }},
-            {"matrix", [](YamlReader &r, const MapEntry &e, JobNeed &need) {
-                 assign(need.matrix, readNeedMatrix(r, e));
-             }},
+            {"job", [](auto &r, auto &e, JobNeed &need) { assign(need.job, readName(r, e)); }},
+            {"artifacts",
+             [](auto &r, auto &e, JobNeed &need) { assign(need.artifacts, readBool(r, e)); }},
+            {"matrix",
+             [](auto &r, auto &e, JobNeed &need) { assign(need.matrix, readNeedMatrix(r, e)); }},
         },
         {QStringLiteral("job")});
     return rules;
 }
 
-std::optional<JobNeed> readNeed(YamlReader &reader, const YAML::Node &item, const QString &where)
+std::optional<JobNeed> readNeed(YamlReader &reader, const YamlNode &item, const QString &where)
 {
     JobNeed need;
     need.location = reader.locate(item);
-    if (item.IsMap()) {
+    if (item.isMap()) {
         needRules().read(reader, item, QStringLiteral("a need of ") + where, need);
         return need.job.isEmpty() ? std::nullopt : std::optional(need);
     }
-    if (isText(item) && !scalarText(item).trimmed().isEmpty()) {
-        need.job = scalarText(item);
+    if (item.isText() && !item.text().trimmed().isEmpty()) {
+        need.job = item.text();
         return need;
     }
     reader.error(item, QStringLiteral("the items of 'needs' must be job names or maps with "
@@ -65,18 +61,19 @@ std::optional<JobNeed> readNeed(YamlReader &reader, const YAML::Node &item, cons
 std::optional<QList<JobNeed>> readNeeds(YamlReader &reader, const MapEntry &entry,
                                         const QString &where)
 {
-    if (isText(entry.value)) {
+    if (entry.value.isText()) {
         const std::optional<JobNeed> need = readNeed(reader, entry.value, where);
         return need ? std::optional(QList<JobNeed>{*need}) : std::nullopt;
     }
-    if (!entry.value.IsSequence()) {
-        reader.errorAtValue(entry, QStringLiteral("'needs' must be a list of jobs, got %1")
-                                       .arg(describe(entry.value)));
+    if (!entry.value.isList()) {
+        reader.errorAtValue(
+            entry,
+            QStringLiteral("'needs' must be a list of jobs, got %1").arg(describe(entry.value)));
         return std::nullopt;
     }
 
     QList<JobNeed> needs;
-    for (const YAML::Node &item : reader.items(entry.value)) {
+    for (const YamlNode &item : reader.items(entry.value)) {
         if (const std::optional<JobNeed> need = readNeed(reader, item, where))
             needs.append(*need);
     }

@@ -11,22 +11,23 @@
 #include <QFile>
 #include <QFileInfo>
 
-#include <yaml-cpp/depthguard.h>
-
 namespace pw {
 
 namespace {
 
 using loader::DiagnosticSink;
 using loader::SourceText;
+using loader::YamlNode;
 using loader::YamlReader;
 
-// yaml-cpp's message, with a hint for the mistake behind many of its vaguer ones.
-QString parserMessage(const SourceText &source, const YAML::Exception &exception)
+// The parser's message, with a hint for the mistake behind many of its vaguer ones.
+QString syntaxMessage(const SourceText &source, const loader::YamlSyntaxError &error)
 {
-    QString message = QStringLiteral("invalid YAML: ") + QString::fromStdString(exception.msg);
-    const qsizetype lineStart = exception.mark.pos - exception.mark.column;
-    for (qsizetype i = std::max<qsizetype>(lineStart, 0); i < source.bytes().size(); ++i) {
+    if (!error.invalidYaml)
+        return error.message;
+    QString message = QStringLiteral("invalid YAML: ") + error.message;
+    const qsizetype lineStart = error.mark.offset - error.mark.column;
+    for (qsizetype i = lineStart; lineStart >= 0 && i < source.bytes().size(); ++i) {
         const char c = source.bytes()[i];
         if (c == '\t')
             return message + QStringLiteral("; YAML does not allow tabs in indentation");
@@ -36,30 +37,8 @@ QString parserMessage(const SourceText &source, const YAML::Exception &exception
     return message;
 }
 
-// Parses the first YAML document of the text; yaml-cpp's exceptions stop here. Only the
-// first is parsed because yaml-cpp 0.7's LoadAll loops without end on some inputs (",").
-std::optional<YAML::Node> parseFirstDocument(const SourceText &source, DiagnosticSink &sink)
-{
-    const QByteArray &bytes = source.bytes();
-    YamlReader reader(source, sink);
-    try {
-        return YAML::Load(std::string(bytes.constData(), size_t(bytes.size())));
-    } catch (const YAML::DeepRecursion &exception) {
-        // yaml-cpp's own depth limit, with a misleading message of its own.
-        sink.error(reader.locate(exception.mark),
-                   QStringLiteral("lists and maps are nested too deeply here"));
-    } catch (const YAML::Exception &exception) {
-        sink.error(reader.locate(exception.mark), parserMessage(source, exception));
-    } catch (const std::exception &exception) {
-        sink.error(source.wholeFile(), QStringLiteral("the YAML parser failed: ")
-                                           + QString::fromLocal8Bit(exception.what()));
-    }
-    return std::nullopt;
-}
-
 // Says why a document that is not a map cannot be a pipeline.
-void reportNotAMap(const YAML::Node &root, const loader::PrescanResult &scan,
-                   YamlReader &reader)
+void reportNotAMap(const YamlNode &root, const loader::PrescanResult &scan, YamlReader &reader)
 {
     const SourceText &source = reader.source();
     if (scan.firstContentAt < 0) {
@@ -69,14 +48,13 @@ void reportNotAMap(const YAML::Node &root, const loader::PrescanResult &scan,
         return;
     }
     // yaml-cpp reads a document that starts with a stray ',' as nothing at all.
-    const char first = source.at(scan.firstContentAt);
-    if (root.IsNull() && first == ',') {
+    if (root.isNull() && source.at(scan.firstContentAt) == ',') {
         reader.sink().error(source.locateOffset(scan.firstContentAt),
                             QStringLiteral("invalid YAML: unexpected ','"));
         return;
     }
-    const SourceLocation where = root.IsNull() ? source.locateOffset(scan.firstContentAt)
-                                               : reader.locate(root);
+    const SourceLocation where =
+        root.isNull() ? source.locateOffset(scan.firstContentAt) : reader.locate(root);
     reader.sink().error(where, QStringLiteral("the top level of a pipeline file must be a map "
                                               "with keys such as 'name' and 'stages', got %1")
                                    .arg(loader::describe(root)));
@@ -88,25 +66,28 @@ std::optional<Pipeline> readPipeline(const SourceText &source, DiagnosticSink &s
     const std::optional<loader::PrescanResult> scan = loader::checkInput(source, sink);
     if (!scan)
         return std::nullopt;
-    const std::optional<YAML::Node> root = parseFirstDocument(source, sink);
-    if (!root)
-        return std::nullopt;
-
-    YamlReader reader(source, sink);
-    try {
-        if (!root->IsMap()) {
-            reportNotAMap(*root, *scan, reader);
-            return std::nullopt;
-        }
-        Pipeline pipeline = loader::readNativePipeline(reader, *root);
-        loader::validatePipeline(pipeline, sink);
-        return pipeline;
-    } catch (const std::exception &exception) {
-        // The readers avoid yaml-cpp's throwing conversions; this is a last resort.
-        sink.error(source.wholeFile(), QStringLiteral("the file could not be read: ")
-                                           + QString::fromLocal8Bit(exception.what()));
+    // The parser reads the first document only; the rest would be ignored without a word.
+    if (scan->secondDocumentAt >= 0) {
+        sink.error(source.locateOffset(scan->secondDocumentAt),
+                   QStringLiteral("the file holds more than one YAML document; a pipeline file "
+                                  "holds one"));
     }
-    return std::nullopt;
+    const loader::YamlParseResult parsed =
+        loader::parseFirstYamlDocument(source.bytes(), loader::maxNodes);
+    YamlReader reader(source, sink);
+    if (parsed.error) {
+        sink.error(reader.locate(parsed.error->mark), syntaxMessage(source, *parsed.error));
+        return std::nullopt;
+    }
+
+    const YamlNode root = parsed.document ? parsed.document->root() : YamlNode();
+    if (!root.isMap()) {
+        reportNotAMap(root, *scan, reader);
+        return std::nullopt;
+    }
+    Pipeline pipeline = loader::readNativePipeline(reader, root);
+    loader::validatePipeline(pipeline, sink);
+    return pipeline;
 }
 
 // A UTF-8 byte order mark is allowed but is not part of the text.
@@ -131,16 +112,16 @@ LoadResult loadText(const QByteArray &text, const QString &fileName, const QStri
         pipeline->directory = directory;
         result.pipeline = std::make_shared<const Pipeline>(std::move(*pipeline));
     }
-    qCDebug(lcLoader) << "read" << fileName << "in" << timer.elapsed() << "ms:"
-                      << result.diagnostics.size() << "diagnostics";
+    qCDebug(lcLoader) << "read" << fileName << "in" << timer.elapsed()
+                      << "ms:" << result.diagnostics.size() << "diagnostics";
     return result;
 }
 
 LoadResult failure(const QString &fileName, const QString &message)
 {
     LoadResult result;
-    result.diagnostics.append({Diagnostic::Severity::Error, SourceLocation{fileName, 0, 0},
-                               message});
+    result.diagnostics.append(
+        {Diagnostic::Severity::Error, SourceLocation{fileName, 0, 0}, message});
     return result;
 }
 

@@ -17,18 +17,19 @@ class Prescanner
 {
 public:
     Prescanner(const QByteArray &text, int limit)
-        : m_text(text)
+        : m_bytes(text)
+        , m_text(text.constData())
+        , m_size(text.size())
         , m_limit(limit)
-    {
-    }
+    {}
 
     PrescanResult run()
     {
         qsizetype start = 0;
-        while (start < m_text.size() && m_result.tooDeepAt < 0) {
-            qsizetype end = m_text.indexOf('\n', start);
+        while (start < m_size && m_result.tooDeepAt < 0) {
+            qsizetype end = m_bytes.indexOf('\n', start);
             if (end < 0)
-                end = m_text.size();
+                end = m_size;
             scanLine(start, end > start && m_text[end - 1] == '\r' ? end - 1 : end);
             start = end + 1;
         }
@@ -42,10 +43,16 @@ private:
     {
         const int indent = countIndent(start, end);
         if (m_blockTextIndent >= 0) {
-            // The lines of a `|` or `>` text are more indented than its key, or blank.
-            if (start + indent == end || indent > m_blockTextIndent)
+            // The lines of a `|` or `>` text are blank or indented like its first line,
+            // which is more indented than its key.
+            if (start + indent == end)
+                return;
+            if (m_blockTextContentIndent < 0 && indent > m_blockTextIndent)
+                m_blockTextContentIndent = indent;
+            if (m_blockTextContentIndent >= 0 && indent >= m_blockTextContentIndent)
                 return;
             m_blockTextIndent = -1;
+            m_blockTextContentIndent = -1;
         }
         if (followDocumentMarker(start, end))
             return;
@@ -74,7 +81,7 @@ private:
     // content before, is a second document. Returns whether the line holds nothing else.
     bool followDocumentMarker(qsizetype start, qsizetype end)
     {
-        const QByteArrayView line(m_text.constData() + start, end - start);
+        const QByteArrayView line(m_text + start, end - start);
         const bool marker = (line.startsWith("---") || line.startsWith("..."))
                             && (line.size() == 3 || isBlank(line[3]));
         if (!marker) {
@@ -169,8 +176,8 @@ private:
             }
             if (isBlank(c))
                 continue;
-            if (c == '#' && (position == 0 || isBlank(m_text[position - 1])
-                             || m_text[position - 1] == '\n'))
+            if (c == '#'
+                && (position == 0 || isBlank(m_text[position - 1]) || m_text[position - 1] == '\n'))
                 return position;
 
             if ((c == '"' || c == '\'') && expectValue) {
@@ -186,8 +193,8 @@ private:
             } else {
                 // After `,` or `:` in brackets (`{"a":[1]}` needs no space) and after an
                 // indicator a value may begin; anything else is plain text.
-                expectValue = (m_flowDepth > 0 && (c == ',' || c == ':'))
-                              || isIndicator(position, end);
+                expectValue =
+                    (m_flowDepth > 0 && (c == ',' || c == ':')) || isIndicator(position, end);
             }
         }
         return end;
@@ -218,21 +225,27 @@ private:
     {
         while (end > start && isBlank(m_text[end - 1]))
             --end;
-        while (end > start && (std::isdigit(uchar(m_text[end - 1])) || m_text[end - 1] == '-'
-                               || m_text[end - 1] == '+'))
+        while (end > start
+               && (std::isdigit(uchar(m_text[end - 1])) || m_text[end - 1] == '-'
+                   || m_text[end - 1] == '+'))
             --end;
         if (end == start || (m_text[end - 1] != '|' && m_text[end - 1] != '>'))
             return false;
         return end - 1 == start || isBlank(m_text[end - 2]);
     }
 
-    const QByteArray &m_text;
+    // The bytes are read through a plain pointer: this loop runs over every byte of the
+    // file, and QByteArray's checked access is slow in unoptimised builds.
+    const QByteArray &m_bytes;
+    const char *const m_text;
+    const qsizetype m_size;
     const int m_limit;
     PrescanResult m_result;
     QList<int> m_blockIndents;
     int m_flowDepth = 0;
     Quote m_quote = Quote::None;
     int m_blockTextIndent = -1;
+    int m_blockTextContentIndent = -1;
     bool m_seenContent = false;
     bool m_documentEnded = false;
 };

@@ -18,8 +18,7 @@ constexpr int maxColumnToCount = 10000;
 SourceText::SourceText(const QString &fileName, const QByteArray &text)
     : m_fileName(fileName)
     , m_text(text)
-{
-}
+{}
 
 SourceLocation SourceText::locate(qsizetype offset, int line, int byteColumn) const
 {

@@ -18,7 +18,7 @@ struct StageDraft
 struct GateDraft
 {
     GateSpec gate;
-    NodeRef required; // where `required` is, to report it against the approvers
+    YamlNode required; // where `required` is, to report it against the approvers
 };
 
 std::optional<QStringList> readApprovers(YamlReader &reader, const MapEntry &entry)
@@ -34,7 +34,8 @@ std::optional<QStringList> readApprovers(YamlReader &reader, const MapEntry &ent
     QStringList approvers;
     for (const TextItem &item : *items) {
         if (approvers.contains(item.text))
-            reader.warning(item.node, QStringLiteral("approver '%1' is listed twice").arg(item.text));
+            reader.warning(item.node,
+                           QStringLiteral("approver '%1' is listed twice").arg(item.text));
         else
             approvers.append(item.text);
     }
@@ -54,20 +55,19 @@ const KeyRules<GateDraft> &gateRules()
 {
     static const KeyRules<GateDraft> rules(
         {
-            {"approvers", [](YamlReader &r, const MapEntry &e, GateDraft &d) {
-                 assign(d.gate.approvers, readApprovers(r, e));
-             }},
-            {"required", [](YamlReader &r, const MapEntry &e, GateDraft &d) {
+            {"approvers",
+             [](auto &r, auto &e, GateDraft &d) { assign(d.gate.approvers, readApprovers(r, e)); }},
+            {"required",
+             [](auto &r, auto &e, GateDraft &d) {
                  d.required = e.value;
                  assign(d.gate.required, readWholeNumber(r, e, 1, 1000));
              }},
-            {"timeout", [](YamlReader &r, const MapEntry &e, GateDraft &d) {
-                 assign(d.gate.timeout, readDuration(r, e));
-             }},
-            {"on_timeout", [](YamlReader &r, const MapEntry &e, GateDraft &d) {
-                 assign(d.gate.onTimeout, readOnTimeout(r, e));
-             }},
-            {"allow_self_approval", [](YamlReader &r, const MapEntry &e, GateDraft &d) {
+            {"timeout",
+             [](auto &r, auto &e, GateDraft &d) { assign(d.gate.timeout, readDuration(r, e)); }},
+            {"on_timeout",
+             [](auto &r, auto &e, GateDraft &d) { assign(d.gate.onTimeout, readOnTimeout(r, e)); }},
+            {"allow_self_approval",
+             [](auto &r, auto &e, GateDraft &d) {
                  assign(d.gate.allowSelfApproval, readBool(r, e));
              }},
         },
@@ -77,7 +77,7 @@ const KeyRules<GateDraft> &gateRules()
 
 std::optional<GateSpec> readGate(YamlReader &reader, const MapEntry &entry, const QString &where)
 {
-    if (!entry.value.IsMap()) {
+    if (!entry.value.isMap()) {
         reader.errorAtValue(entry, QStringLiteral("'gate' must be a map with 'approvers', got %1")
                                        .arg(describe(entry.value)));
         return std::nullopt;
@@ -100,19 +100,24 @@ std::optional<GateSpec> readGate(YamlReader &reader, const MapEntry &entry, cons
 
 void readJobs(YamlReader &reader, const MapEntry &entry, StageDraft &draft)
 {
-    if (!entry.value.IsSequence()) {
-        reader.errorAtValue(entry, QStringLiteral("'jobs' must be a list of jobs, got %1")
-                                       .arg(describe(entry.value)));
+    if (!entry.value.isList()) {
+        reader.errorAtValue(
+            entry,
+            QStringLiteral("'jobs' must be a list of jobs, got %1").arg(describe(entry.value)));
         return;
     }
-    const QList<NodeRef> items = reader.items(entry.value);
+    const QList<YamlNode> items = reader.items(entry.value);
     if (items.isEmpty()) {
-        reader.errorAtValue(entry, QStringLiteral("%1 must have at least one job").arg(draft.where));
+        reader.errorAtValue(entry,
+                            QStringLiteral("%1 must have at least one job").arg(draft.where));
         return;
     }
 
-    for (const YAML::Node &item : items) {
-        if (item.IsMap()) {
+    draft.stage.jobs.reserve(items.size());
+    for (const YamlNode &item : items) {
+        if (reader.exhausted())
+            return;
+        if (item.isMap()) {
             draft.stage.jobs.append(readJob(reader, item, *draft.defaults));
             continue;
         }
@@ -127,19 +132,14 @@ const KeyRules<StageDraft> &stageRules()
     using Draft = StageDraft;
     static const KeyRules<StageDraft> rules(
         {
-            {"name", [](YamlReader &r, const MapEntry &e, Draft &d) {
-                 assign(d.stage.name, readName(r, e));
-             }},
-            {"if", [](YamlReader &r, const MapEntry &e, Draft &d) {
-                 assign(d.stage.condition, readCondition(r, e));
-             }},
-            {"gate", [](YamlReader &r, const MapEntry &e, Draft &d) {
-                 assign(d.stage.gate, readGate(r, e, d.where));
-             }},
-            {"resource", [](YamlReader &r, const MapEntry &e, Draft &d) {
-                 assign(d.stage.resource, readName(r, e));
-             }},
-            {"jobs", [](YamlReader &r, const MapEntry &e, Draft &d) { readJobs(r, e, d); }},
+            {"name", [](auto &r, auto &e, Draft &d) { assign(d.stage.name, readName(r, e)); }},
+            {"if",
+             [](auto &r, auto &e, Draft &d) { assign(d.stage.condition, readCondition(r, e)); }},
+            {"gate",
+             [](auto &r, auto &e, Draft &d) { assign(d.stage.gate, readGate(r, e, d.where)); }},
+            {"resource",
+             [](auto &r, auto &e, Draft &d) { assign(d.stage.resource, readName(r, e)); }},
+            {"jobs", [](auto &r, auto &e, Draft &d) { readJobs(r, e, d); }},
         },
         {QStringLiteral("name"), QStringLiteral("jobs")});
     return rules;
@@ -147,15 +147,15 @@ const KeyRules<StageDraft> &stageRules()
 
 } // namespace
 
-Stage readStage(YamlReader &reader, const YAML::Node &map, const JobDefaults &defaults)
+Stage readStage(YamlReader &reader, const YamlNode &map, const JobDefaults &defaults)
 {
     StageDraft draft;
     draft.stage.location = reader.locate(map);
     draft.defaults = &defaults;
 
-    const QString name = peekText(map, "name");
-    draft.where = name.isEmpty() ? QStringLiteral("this stage")
-                                 : QStringLiteral("stage '%1'").arg(name);
+    const QString name = peekText(map, QStringLiteral("name"));
+    draft.where =
+        name.isEmpty() ? QStringLiteral("this stage") : QStringLiteral("stage '%1'").arg(name);
     stageRules().read(reader, map, draft.where, draft);
     return draft.stage;
 }

@@ -5,6 +5,6 @@
 namespace pw::loader {
 
 // Reads one map of the `stages:` list and its jobs.
-Stage readStage(YamlReader &reader, const YAML::Node &map, const JobDefaults &defaults);
+Stage readStage(YamlReader &reader, const YamlNode &map, const JobDefaults &defaults);
 
 } // namespace pw::loader

@@ -15,8 +15,7 @@ public:
     Validator(const Pipeline &pipeline, DiagnosticSink &sink)
         : m_pipeline(pipeline)
         , m_sink(sink)
-    {
-    }
+    {}
 
     void run()
     {
@@ -78,8 +77,9 @@ private:
             for (auto it = need.matrix.cbegin(); it != need.matrix.cend(); ++it)
                 key += QLatin1Char('\n') + it.key() + QLatin1Char('=') + it.value();
             if (seen.contains(key)) {
-                m_sink.warning(need.location, QStringLiteral("job '%1' needs '%2' twice")
-                                                  .arg(entry.job->name, need.job));
+                m_sink.warning(
+                    need.location,
+                    QStringLiteral("job '%1' needs '%2' twice").arg(entry.job->name, need.job));
             }
             seen.insert(key);
         }
@@ -89,15 +89,16 @@ private:
     {
         const Job &job = *entry.job;
         if (need.job == job.name) {
-            m_sink.error(need.location, QStringLiteral("job '%1' cannot need itself").arg(job.name));
+            m_sink.error(need.location,
+                         QStringLiteral("job '%1' cannot need itself").arg(job.name));
             return;
         }
         const JobIndex::Entry *target = m_index.find(need.job);
         if (!target) {
-            m_sink.error(need.location, QStringLiteral("job '%1' needs '%2', which is not a job "
-                                                       "of this pipeline%3")
-                                            .arg(job.name, need.job,
-                                                 m_sink.didYouMean(need.job, m_index.names)));
+            m_sink.error(need.location,
+                         QStringLiteral("job '%1' needs '%2', which is not a job "
+                                        "of this pipeline%3")
+                             .arg(job.name, need.job, m_sink.didYouMean(need.job, m_index.names)));
             return;
         }
         if (target->stage > entry.stage) {
@@ -142,9 +143,9 @@ private:
                 dimensionNames.append(dimension.name);
             }
         }
-        m_sink.error(need.location, QStringLiteral("job '%1' has no matrix dimension '%2'%3")
-                                        .arg(target.name, name,
-                                             m_sink.didYouMean(name, dimensionNames)));
+        m_sink.error(need.location,
+                     QStringLiteral("job '%1' has no matrix dimension '%2'%3")
+                         .arg(target.name, name, m_sink.didYouMean(name, dimensionNames)));
     }
 
     const Pipeline &m_pipeline;

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "diagnosticsink.h"
-
 #include "core/model/pipeline.h"
+#include "diagnosticsink.h"
 
 namespace pw::loader {
 

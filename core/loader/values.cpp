@@ -2,17 +2,28 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace pw::loader {
 
 std::optional<QString> readText(YamlReader &reader, const MapEntry &entry)
 {
-    if (isText(entry.value))
-        return scalarText(entry.value);
+    if (entry.value.isText())
+        return entry.value.text();
 
-    reader.errorAtValue(entry, QStringLiteral("'%1' must be a text, got %2")
-                                   .arg(entry.key, describe(entry.value)));
+    reader.errorAtValue(
+        entry, QStringLiteral("'%1' must be a text, got %2").arg(entry.key, describe(entry.value)));
     return std::nullopt;
 }
+
+namespace {
+
+bool isControl(QChar c)
+{
+    return c.category() == QChar::Other_Control;
+}
+
+} // namespace
 
 std::optional<QString> readName(YamlReader &reader, const MapEntry &entry)
 {
@@ -23,8 +34,8 @@ std::optional<QString> readName(YamlReader &reader, const MapEntry &entry)
     QString problem;
     if (text->trimmed().isEmpty())
         problem = QStringLiteral("'%1' must not be empty");
-    else if (text->contains(QLatin1Char('\n')) || text->contains(QLatin1Char('\t')))
-        problem = QStringLiteral("'%1' must be one line without tabs");
+    else if (std::any_of(text->begin(), text->end(), isControl))
+        problem = QStringLiteral("'%1' must be one line without tabs or control characters");
     else if (text->trimmed() != *text)
         problem = QStringLiteral("'%1' must not begin or end with spaces");
     if (problem.isEmpty())
@@ -38,14 +49,15 @@ std::optional<bool> readBool(YamlReader &reader, const MapEntry &entry)
 {
     static const QStringList yes = {"true", "yes", "on"};
     static const QStringList no = {"false", "no", "off"};
-    const QString text = scalarText(entry.value).toLower();
-    if (isText(entry.value) && yes.contains(text))
+    const QString text = entry.value.text().toLower();
+    if (entry.value.isText() && yes.contains(text))
         return true;
-    if (isText(entry.value) && no.contains(text))
+    if (entry.value.isText() && no.contains(text))
         return false;
 
-    reader.errorAtValue(entry, QStringLiteral("'%1' must be true or false, got %2")
-                                   .arg(entry.key, describe(entry.value)));
+    reader.errorAtValue(
+        entry,
+        QStringLiteral("'%1' must be true or false, got %2").arg(entry.key, describe(entry.value)));
     return std::nullopt;
 }
 
@@ -53,8 +65,8 @@ std::optional<int> readWholeNumber(YamlReader &reader, const MapEntry &entry, in
 {
     static const QRegularExpression digits(
         QRegularExpression::anchoredPattern(QStringLiteral("[0-9]{1,9}")));
-    const QString text = scalarText(entry.value);
-    if (isText(entry.value) && digits.match(text).hasMatch()) {
+    const QString text = entry.value.text();
+    if (entry.value.isText() && digits.match(text).hasMatch()) {
         const int number = text.toInt();
         if (number >= min && number <= max)
             return number;
@@ -76,8 +88,8 @@ std::optional<Milliseconds> readDuration(YamlReader &reader, const MapEntry &ent
 
     const Result<Milliseconds> duration = parseDuration(*text);
     if (!duration) {
-        reader.errorAtValue(entry, QStringLiteral("invalid '%1': %2")
-                                       .arg(entry.key, duration.error().message));
+        reader.errorAtValue(
+            entry, QStringLiteral("invalid '%1': %2").arg(entry.key, duration.error().message));
         return std::nullopt;
     }
     if (duration->count() <= 0) {
@@ -90,12 +102,11 @@ std::optional<Milliseconds> readDuration(YamlReader &reader, const MapEntry &ent
 std::optional<QString> readChoice(YamlReader &reader, const MapEntry &entry,
                                   const QStringList &choices)
 {
-    const QString text = scalarText(entry.value);
-    if (isText(entry.value) && choices.contains(text))
+    const QString text = entry.value.text();
+    if (entry.value.isText() && choices.contains(text))
         return text;
 
-    const QString hint = isText(entry.value) ? reader.sink().didYouMean(text, choices)
-                                             : QString();
+    const QString hint = entry.value.isText() ? reader.sink().didYouMean(text, choices) : QString();
     reader.errorAtValue(entry, QStringLiteral("'%1' must be one of %2, got %3%4")
                                    .arg(entry.key, choices.join(QStringLiteral(", ")),
                                         describe(entry.value), hint));
@@ -112,9 +123,9 @@ std::optional<When> readWhen(YamlReader &reader, const MapEntry &entry)
 
 std::optional<QList<TextItem>> readTextItems(YamlReader &reader, const MapEntry &entry)
 {
-    if (isText(entry.value))
-        return QList<TextItem>{{scalarText(entry.value), entry.value}};
-    if (!entry.value.IsSequence()) {
+    if (entry.value.isText())
+        return QList<TextItem>{{entry.value.text(), entry.value}};
+    if (!entry.value.isList()) {
         reader.errorAtValue(entry, QStringLiteral("'%1' must be a list of texts, got %2")
                                        .arg(entry.key, describe(entry.value)));
         return std::nullopt;
@@ -122,14 +133,14 @@ std::optional<QList<TextItem>> readTextItems(YamlReader &reader, const MapEntry 
 
     QList<TextItem> result;
     bool valid = true;
-    for (const YAML::Node &item : reader.items(entry.value)) {
-        if (isText(item) && !scalarText(item).isEmpty()) {
-            result.append({scalarText(item), item});
+    for (const YamlNode &item : reader.items(entry.value)) {
+        if (item.isText() && !item.text().isEmpty()) {
+            result.append({item.text(), item});
             continue;
         }
         reader.error(item, QStringLiteral("the items of '%1' must be texts, got %2")
-                               .arg(entry.key, isText(item) ? QStringLiteral("an empty text")
-                                                            : describe(item)));
+                               .arg(entry.key, item.isText() ? QStringLiteral("an empty text")
+                                                             : describe(item)));
         valid = false;
     }
     return valid ? std::optional(result) : std::nullopt;
@@ -150,7 +161,10 @@ std::optional<QStringList> readTextList(YamlReader &reader, const MapEntry &entr
 
 std::optional<Variables> readVariables(YamlReader &reader, const MapEntry &entry)
 {
-    if (!entry.value.IsMap()) {
+    // `variables:` with every line below it commented out means none.
+    if (entry.value.isNull())
+        return Variables();
+    if (!entry.value.isMap()) {
         reader.errorAtValue(entry, QStringLiteral("'%1' must be a map of names to values, got %2")
                                        .arg(entry.key, describe(entry.value)));
         return std::nullopt;
@@ -163,7 +177,7 @@ std::optional<Variables> readVariables(YamlReader &reader, const MapEntry &entry
             reader.errorAtKey(variable, QStringLiteral("'%1' is not a valid variable name; %2")
                                             .arg(variable.key, environmentNameRule()));
             valid = false;
-        } else if (variable.value.IsNull()) {
+        } else if (variable.value.isNull()) {
             variables.append({variable.key, QString(), true});
         } else if (const std::optional<QString> value = readText(reader, variable)) {
             variables.append({variable.key, *value, true});

@@ -31,13 +31,14 @@ std::optional<When> readWhen(YamlReader &reader, const MapEntry &entry);
 struct TextItem
 {
     QString text;
-    NodeRef node;
+    YamlNode node;
 };
 
 // A list of texts; a single text stands for a list of one. Items may not be empty.
 std::optional<QList<TextItem>> readTextItems(YamlReader &reader, const MapEntry &entry);
 std::optional<QStringList> readTextList(YamlReader &reader, const MapEntry &entry);
-// A map of variable names to texts; a missing value is the empty text.
+// A map of variable names to texts; a missing value is the empty text, and a missing
+// map is no variables.
 std::optional<Variables> readVariables(YamlReader &reader, const MapEntry &entry);
 
 // Whether `name` may name an environment variable: letters, digits and '_', not starting

@@ -2,7 +2,7 @@
 
 #include "limits.h"
 
-#include <QSet>
+#include <QHash>
 
 namespace pw::loader {
 
@@ -12,39 +12,68 @@ namespace {
 // refer to the map that holds it, which would otherwise merge without end.
 constexpr int maxMergeDepth = 8;
 
-bool isMergeKey(const YAML::Node &key)
+bool isMergeKey(const YamlNode &key)
 {
-    return key.IsScalar() && key.Tag() == "?" && key.Scalar() == "<<";
+    return key.isText() && key.isPlain() && key.text() == QLatin1String("<<");
 }
+
+// Finds entries by key: by looking through them while they are few, as in most maps of a
+// pipeline file, and through a hash once there are many.
+class EntryFinder
+{
+public:
+    explicit EntryFinder(const QList<MapEntry> &entries)
+        : m_entries(entries)
+    {}
+
+    qsizetype find(const QString &key)
+    {
+        constexpr qsizetype fewEntries = 16;
+        if (m_entries.size() <= fewEntries) {
+            for (qsizetype i = 0; i < m_entries.size(); ++i) {
+                if (m_entries[i].key == key)
+                    return i;
+            }
+            return -1;
+        }
+        for (; m_hashed < m_entries.size(); ++m_hashed)
+            m_indexes.insert(m_entries[m_hashed].key, m_hashed);
+        return m_indexes.value(key, -1);
+    }
+
+private:
+    const QList<MapEntry> &m_entries;
+    QHash<QString, qsizetype> m_indexes;
+    qsizetype m_hashed = 0;
+};
 
 } // namespace
 
 YamlReader::YamlReader(const SourceText &source, DiagnosticSink &sink)
     : m_source(source)
     , m_sink(sink)
+{}
+
+SourceLocation YamlReader::locate(const YamlMark &mark) const
 {
+    return m_source.locate(mark.offset, mark.line, mark.column);
 }
 
-SourceLocation YamlReader::locate(const YAML::Mark &mark) const
+SourceLocation YamlReader::locate(const YamlNode &node) const
 {
-    return m_source.locate(mark.pos, mark.line, mark.column);
-}
-
-SourceLocation YamlReader::locate(const YAML::Node &node) const
-{
-    return locate(node.Mark());
+    return locate(node.mark());
 }
 
 SourceLocation YamlReader::locateValue(const MapEntry &entry) const
 {
-    const YAML::Mark key = entry.keyNode.Mark();
-    const YAML::Mark value = entry.value.Mark();
-    if (entry.value.IsNull() && (value.line < 0 || value.line != key.line))
+    const YamlMark key = entry.keyNode.mark();
+    const YamlMark value = entry.value.mark();
+    if (entry.value.isNull() && (value.line < 0 || value.line != key.line))
         return locate(key);
     return locate(value);
 }
 
-void YamlReader::error(const YAML::Node &at, const QString &message)
+void YamlReader::error(const YamlNode &at, const QString &message)
 {
     m_sink.error(locate(at), message);
 }
@@ -59,75 +88,74 @@ void YamlReader::errorAtValue(const MapEntry &entry, const QString &message)
     m_sink.error(locateValue(entry), message);
 }
 
-void YamlReader::warning(const YAML::Node &at, const QString &message)
+void YamlReader::warning(const YamlNode &at, const QString &message)
 {
     m_sink.warning(locate(at), message);
 }
 
-QList<MapEntry> YamlReader::entries(const YAML::Node &map, const QStringList &allowed,
+QList<MapEntry> YamlReader::entries(const YamlNode &map, const QStringList &allowed,
                                     const QString &where)
 {
     QList<MapEntry> entries;
-    QList<NodeRef> merged;
+    QList<YamlNode> merged;
     collectEntries(map, 0, entries, merged);
     mergeEntries(merged, 0, entries);
     checkKeys(entries, allowed, where);
     return entries;
 }
 
-void YamlReader::collectEntries(const YAML::Node &map, int mergeDepth,
-                                QList<MapEntry> &entries, QList<NodeRef> &merged)
+void YamlReader::collectEntries(const YamlNode &map, int mergeDepth, QList<MapEntry> &entries,
+                                QList<YamlNode> &merged)
 {
-    if (!map.IsMap() || !spend(qsizetype(map.size()), map))
+    if (!map.isMap() || !spend(map.size(), map))
         return;
 
-    QHash<QString, int> firstLines;
-    for (const MapEntry &entry : std::as_const(entries))
-        firstLines.insert(entry.key, -1);
-
-    for (auto it = map.begin(); it != map.end(); ++it) {
-        const YAML::Node key = it->first;
+    // Entries already collected come from maps that take precedence: keys they set are
+    // skipped silently. Keys this map sets twice are reported.
+    const qsizetype inherited = entries.size();
+    EntryFinder finder(entries);
+    for (qsizetype i = 0; i < map.size(); ++i) {
+        const YamlNode key = map.key(i);
         if (isMergeKey(key)) {
-            merged.append(it->second);
+            merged.append(map.value(i));
             continue;
         }
-        if (!isText(key)) {
+        if (!key.isText()) {
             error(key, QStringLiteral("keys must be names, got %1").arg(describe(key)));
             continue;
         }
 
-        const QString text = scalarText(key);
-        const auto first = firstLines.constFind(text);
-        if (first == firstLines.cend()) {
-            firstLines.insert(text, locate(key).line);
-            entries.append({text, key, it->second});
-        } else if (mergeDepth == 0 && *first > 0) {
+        const QString text = key.text();
+        const qsizetype first = finder.find(text);
+        if (first < 0) {
+            entries.append({text, key, map.value(i)});
+        } else if (mergeDepth == 0 && first >= inherited) {
             error(key, QStringLiteral("the key '%1' is given twice; the first is on line %2")
                            .arg(text)
-                           .arg(*first));
+                           .arg(locate(entries[first].keyNode).line));
         }
     }
 }
 
 // Adds the entries of merged maps that the map does not set itself, as YAML's merge key
 // promises; the first merged map that sets a key wins.
-void YamlReader::mergeEntries(const QList<NodeRef> &merged, int mergeDepth,
+void YamlReader::mergeEntries(const QList<YamlNode> &merged, int mergeDepth,
                               QList<MapEntry> &entries)
 {
-    for (const YAML::Node &source : merged) {
-        QList<NodeRef> maps;
-        if (source.IsSequence())
+    for (const YamlNode &source : merged) {
+        QList<YamlNode> maps;
+        if (source.isList())
             maps = items(source);
         else
             maps.append(source);
 
-        for (const YAML::Node &map : std::as_const(maps)) {
-            if (!map.IsMap()) {
+        for (const YamlNode &map : std::as_const(maps)) {
+            if (!map.isMap()) {
                 error(map, QStringLiteral("'<<' merges maps, got %1").arg(describe(map)));
             } else if (mergeDepth >= maxMergeDepth) {
                 error(map, QStringLiteral("'<<' merges are nested too deeply"));
             } else {
-                QList<NodeRef> inner;
+                QList<YamlNode> inner;
                 collectEntries(map, mergeDepth + 1, entries, inner);
                 mergeEntries(inner, mergeDepth + 1, entries);
             }
@@ -151,19 +179,19 @@ void YamlReader::checkKeys(const QList<MapEntry> &entries, const QStringList &al
     }
 }
 
-QList<NodeRef> YamlReader::items(const YAML::Node &list)
+QList<YamlNode> YamlReader::items(const YamlNode &list)
 {
-    QList<NodeRef> result;
-    if (!list.IsSequence() || !spend(qsizetype(list.size()), list))
+    QList<YamlNode> result;
+    if (!list.isList() || !spend(list.size(), list))
         return result;
 
-    result.reserve(qsizetype(list.size()));
-    for (const YAML::Node &item : list)
-        result.append(item);
+    result.reserve(list.size());
+    for (qsizetype i = 0; i < list.size(); ++i)
+        result.append(list.item(i));
     return result;
 }
 
-bool YamlReader::spend(qsizetype count, const YAML::Node &at)
+bool YamlReader::spend(qsizetype count, const YamlNode &at)
 {
     m_valuesRead += count;
     if (m_valuesRead <= maxValuesRead)
@@ -178,45 +206,29 @@ bool YamlReader::spend(qsizetype count, const YAML::Node &at)
     return false;
 }
 
-QString describe(const YAML::Node &node)
+QString describe(const YamlNode &node)
 {
-    switch (node.Type()) {
-    case YAML::NodeType::Sequence:
+    switch (node.kind()) {
+    case YamlNode::Kind::List:
         return QStringLiteral("a list");
-    case YAML::NodeType::Map:
+    case YamlNode::Kind::Map:
         return QStringLiteral("a map");
-    case YAML::NodeType::Scalar: {
-        const QString text = scalarText(node);
+    case YamlNode::Kind::Text: {
+        const QString text = node.text();
         const QString shown = text.size() > 40 ? text.left(37) + QStringLiteral("...") : text;
         return QLatin1Char('\'') + shown + QLatin1Char('\'');
     }
-    case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
+    case YamlNode::Kind::Null:
         break;
     }
     return QStringLiteral("nothing");
 }
 
-QString scalarText(const YAML::Node &node)
+QString peekText(const YamlNode &map, const QString &key)
 {
-    if (!node.IsScalar())
-        return QString();
-    const std::string &text = node.Scalar();
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
-}
-
-bool isText(const YAML::Node &node)
-{
-    return node.IsScalar();
-}
-
-QString peekText(const YAML::Node &map, const char *key)
-{
-    if (!map.IsMap())
-        return QString();
-    for (auto it = map.begin(); it != map.end(); ++it) {
-        if (it->first.IsScalar() && it->first.Scalar() == key)
-            return scalarText(it->second);
+    for (qsizetype i = 0; map.isMap() && i < map.size(); ++i) {
+        if (map.key(i).isText() && map.key(i).text() == key)
+            return map.value(i).text();
     }
     return QString();
 }

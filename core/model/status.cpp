@@ -23,20 +23,29 @@ std::optional<Enum> valueOf(const std::array<const char *, N> &names, const QStr
 }
 
 // In enum order; these are the words the store, the JSON reports and the events use.
-constexpr std::array<const char *, 8> runNames = {
-    "pending", "running",   "waiting_approval", "success",
-    "failed",  "cancelled", "rejected",         "interrupted"};
-constexpr std::array<const char *, 8> stageNames = {
-    "pending", "running", "waiting", "success", "failed", "skipped", "cancelled", "rejected"};
-constexpr std::array<const char *, 8> jobNames = {
-    "pending", "waiting_resource", "running",   "success",
-    "failed",  "skipped",          "cancelled", "interrupted"};
+constexpr std::array<const char *, 8> runNames = {"pending",  "running",    "waiting_approval",
+                                                  "success",  "failed",     "cancelled",
+                                                  "rejected", "interrupted"};
+constexpr std::array<const char *, 8> stageNames = {"pending", "running", "waiting",   "success",
+                                                    "failed",  "skipped", "cancelled", "rejected"};
+constexpr std::array<const char *, 8> jobNames = {"pending",   "waiting_resource", "running",
+                                                  "success",   "failed",           "skipped",
+                                                  "cancelled", "interrupted"};
 
 } // namespace
 
-QString keyword(RunStatus status) { return nameOf(runNames, status); }
-QString keyword(StageStatus status) { return nameOf(stageNames, status); }
-QString keyword(JobStatus status) { return nameOf(jobNames, status); }
+QString keyword(RunStatus status)
+{
+    return nameOf(runNames, status);
+}
+QString keyword(StageStatus status)
+{
+    return nameOf(stageNames, status);
+}
+QString keyword(JobStatus status)
+{
+    return nameOf(jobNames, status);
+}
 
 std::optional<RunStatus> runStatusFromString(const QString &text)
 {

@@ -1,5 +1,6 @@
 #include "planner.h"
 
+#include "core/gitlab/runrules.h"
 #include "matrixexpansion.h"
 #include "needs.h"
 #include "planerror.h"
@@ -58,12 +59,27 @@ Variables jobVariables(const Plan &plan, Variables variables, const QString &nam
     return variables;
 }
 
-// How the job runs, as the file declares it. GitLab's `rules:` are not applied yet: when they
-// are, the first matching rule overrides `when`, `allow_failure` and variables right here.
-void applySpec(PlannedJob &planned, const Job &job)
+// How the job runs and what it sees: as the file declares it, or for a GitLab pipeline as its
+// first matching rule decides, with GitLab's predefined variables and variable expansion.
+Status applySpec(const Plan &plan, const PlannedStage &stage, PlannedJob &planned, const Job &job,
+                 const JobInstance &instance, Variables &variables)
 {
-    planned.when = job.when;
-    planned.allowFailure = job.allowFailure;
+    if (plan.pipeline->format != Pipeline::Format::GitLab) {
+        planned.when = job.when;
+        planned.allowFailure = job.allowFailure;
+        variables = conditionVariables(plan, job, instance);
+        return Status();
+    }
+
+    const Result<gitlab::JobDecision> decision = gitlab::decideJob(
+        *plan.pipeline, plan.context, job, stage.name, instance.name, instance.variables);
+    if (!decision)
+        return decision.error();
+    planned.when = decision->when;
+    planned.allowFailure = decision->allowFailure;
+    planned.skipReason = decision->skipReason;
+    variables = decision->variables;
+    return Status();
 }
 
 Status checkNewJob(const Plan &plan, const Job &job, const QList<JobInstance> &instances,
@@ -97,12 +113,16 @@ Status addInstance(Plan &plan, PlannedStage &stage, const Job &job, const JobIns
     planned.spec = &job;
     planned.matrixValues = instance.matrixValues;
     planned.afterEarlierStages = !job.needsGiven;
-    applySpec(planned, job);
 
-    Variables variables = conditionVariables(plan, job, instance);
+    Variables variables;
+    const Status applied = applySpec(plan, stage, planned, job, instance, variables);
+    if (!applied)
+        return applied;
     if (stage.skipped) {
         planned.skipped = true;
         planned.skipReason = stage.skipReason;
+    } else if (!planned.skipReason.isEmpty()) {
+        planned.skipped = true;
     } else {
         const Result<QString> reason = planner::jobSkipReason(plan, planned, variables);
         if (!reason)
@@ -127,7 +147,15 @@ Status addJob(Plan &plan, PlannedStage &stage, const Job &job, JobIndex &index)
         return checked;
 
     QList<int> &indices = index.instancesOf[job.name];
-    for (const JobInstance &instance : *instances) {
+    for (qsizetype i = 0; i < instances->size(); ++i) {
+        JobInstance instance = instances->at(i);
+        // GitLab numbers the instances of a matrix as it numbers those of `parallel: N`.
+        if (plan.pipeline->format == Pipeline::Format::GitLab && !job.matrix.isEmpty()) {
+            setVariable(instance.variables, QStringLiteral("CI_NODE_INDEX"),
+                        QString::number(i + 1));
+            setVariable(instance.variables, QStringLiteral("CI_NODE_TOTAL"),
+                        QString::number(instances->size()));
+        }
         indices.append(int(plan.jobs.size()));
         index.names.insert(instance.name);
         const Status added = addInstance(plan, stage, job, instance);
@@ -188,6 +216,19 @@ Result<Plan> makePlan(std::shared_ptr<const Pipeline> pipeline, const RunContext
         return notTriggered.error();
     plan.notTriggeredReason = *notTriggered;
     plan.triggered = plan.notTriggeredReason.isEmpty();
+
+    // GitLab's workflow rules decide whether the run happens and add global variables; the
+    // run plans the pipeline as they make it.
+    if (plan.pipeline->format == Pipeline::Format::GitLab) {
+        Result<gitlab::PreparedRun> prepared = gitlab::prepareRun(plan.pipeline, context);
+        if (!prepared)
+            return prepared.error();
+        plan.pipeline = std::move(prepared->pipeline);
+        if (plan.triggered && !prepared->notRunReason.isEmpty()) {
+            plan.notTriggeredReason = prepared->notRunReason;
+            plan.triggered = false;
+        }
+    }
 
     // Stages and their job instances, with the skips each decides for itself.
     JobIndex index;

@@ -9,6 +9,8 @@ namespace {
 constexpr int flushIntervalMs = 200;
 // Past this much gathered output a batch goes at once, to bound memory.
 constexpr qsizetype flushBytes = 1024 * 1024;
+// Past this much output waiting for the store, jobs are made to wait.
+constexpr qint64 maxQueuedBytes = 16 * 1024 * 1024;
 
 } // namespace
 
@@ -58,6 +60,11 @@ void RunRecorder::jobOutput(const RunRecord &run, int job, int attempt, qint64 f
         flush();
     else
         flushSoon();
+}
+
+bool RunRecorder::isBackedUp() const
+{
+    return m_writer.queuedBytes() > maxQueuedBytes;
 }
 
 void RunRecorder::flushSoon()

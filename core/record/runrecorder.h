@@ -27,6 +27,7 @@ public:
     void attemptChanged(const RunRecord &run, const AttemptRecord &attempt) override;
     void jobOutput(const RunRecord &run, int job, int attempt, qint64 firstLine, int lineCount,
                    const QByteArray &lines) override;
+    bool isBackedUp() const override;
 
     // Hands everything gathered so far to the writer.
     void flush();

@@ -20,9 +20,12 @@ StoreWorker::StoreWorker(const QString &location)
 
 StoreWorker::~StoreWorker() = default;
 
-void StoreWorker::enqueue(const StoreBatch &batch)
+void StoreWorker::enqueue(const StoreBatch &batch, QAtomicInteger<qint64> *queuedBytes)
 {
-    m_pending.append(batch);
+    qint64 bytes = 0;
+    for (const LogChunk &chunk : batch.logs)
+        bytes += chunk.data.size();
+    m_pending.append({batch, bytes, queuedBytes});
     if (!m_retryTimer.isActive())
         writePending();
 }
@@ -57,14 +60,14 @@ void StoreWorker::writePending()
     while (!m_pending.isEmpty()) {
         if (!ensureStore())
             break;
-        const Status status = m_store->write(m_pending.first());
+        const Status status = m_store->write(m_pending.first().batch);
         if (!status.ok()) {
             // A connection that failed may stay broken; open a fresh one next time.
             m_store.reset();
             reportAvailability(false, status.error().message);
             break;
         }
-        m_pending.removeFirst();
+        written(m_pending.takeFirst());
         m_retryDelayMs = 0;
         reportAvailability(true, QString());
     }
@@ -83,12 +86,18 @@ void StoreWorker::writePending()
 void StoreWorker::flushOnce()
 {
     m_retryTimer.stop();
-    while (!m_pending.isEmpty() && ensureStore() && m_store->write(m_pending.first()).ok())
-        m_pending.removeFirst();
+    while (!m_pending.isEmpty() && ensureStore() && m_store->write(m_pending.first().batch).ok())
+        written(m_pending.takeFirst());
     if (!m_pending.isEmpty()) {
         qCWarning(lcRecord) << m_pending.size() << "batches of history could not be written to"
                             << m_location;
     }
+}
+
+void StoreWorker::written(const Pending &pending)
+{
+    if (pending.queuedBytes)
+        pending.queuedBytes->fetchAndSubRelaxed(pending.bytes);
 }
 
 void StoreWorker::reportAvailability(bool available, const QString &message)

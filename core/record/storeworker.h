@@ -2,6 +2,7 @@
 
 #include "core/store/runstore.h"
 
+#include <QAtomicInteger>
 #include <QObject>
 #include <QTimer>
 
@@ -19,7 +20,8 @@ public:
     explicit StoreWorker(const QString &location);
     ~StoreWorker() override;
 
-    void enqueue(const StoreBatch &batch);
+    // `queuedBytes` is lowered by the batch's output once it is written.
+    void enqueue(const StoreBatch &batch, QAtomicInteger<qint64> *queuedBytes);
     void notifyWhenDrained(std::function<void()> done);
     // Writes what it can now, without retrying; for shutting down.
     void flushOnce();
@@ -34,7 +36,15 @@ private:
 
     QString m_location;
     std::unique_ptr<RunStore> m_store;
-    QList<StoreBatch> m_pending;
+    struct Pending
+    {
+        StoreBatch batch;
+        qint64 bytes = 0;
+        QAtomicInteger<qint64> *queuedBytes = nullptr;
+    };
+    void written(const Pending &pending);
+
+    QList<Pending> m_pending;
     QList<std::function<void()>> m_drainWaiters;
     QTimer m_retryTimer;
     int m_retryDelayMs = 0;

@@ -21,8 +21,8 @@ StoreWriter::StoreWriter(const QString &location, QObject *parent)
 StoreWriter::~StoreWriter()
 {
     StoreWorker *worker = m_worker;
-    QMetaObject::invokeMethod(worker, [worker] { worker->flushOnce(); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker] { worker->flushOnce(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -31,9 +31,15 @@ void StoreWriter::submit(const StoreBatch &batch)
 {
     if (batch.isEmpty())
         return;
+    qint64 bytes = 0;
+    for (const LogChunk &chunk : batch.logs)
+        bytes += chunk.data.size();
+    m_queuedBytes.fetchAndAddRelaxed(bytes);
+
     StoreWorker *worker = m_worker;
-    QMetaObject::invokeMethod(worker, [worker, batch] { worker->enqueue(batch); },
-                              Qt::QueuedConnection);
+    QAtomicInteger<qint64> *queued = &m_queuedBytes;
+    QMetaObject::invokeMethod(
+        worker, [worker, batch, queued] { worker->enqueue(batch, queued); }, Qt::QueuedConnection);
 }
 
 void StoreWriter::whenDrained(QObject *context, std::function<void()> done)

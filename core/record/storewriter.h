@@ -2,6 +2,7 @@
 
 #include "core/store/runstore.h"
 
+#include <QAtomicInteger>
 #include <QObject>
 #include <QThread>
 
@@ -28,6 +29,9 @@ public:
     // Calls `done` on `context`'s thread once everything submitted so far is written.
     void whenDrained(QObject *context, std::function<void()> done);
 
+    // The size of the output submitted but not yet written.
+    qint64 queuedBytes() const { return m_queuedBytes.loadRelaxed(); }
+
     bool isAvailable() const { return m_available; }
     QString lastError() const { return m_lastError; }
 
@@ -42,6 +46,7 @@ private:
     StoreWorker *m_worker = nullptr;
     bool m_available = true;
     QString m_lastError;
+    QAtomicInteger<qint64> m_queuedBytes = 0;
 };
 
 } // namespace pw

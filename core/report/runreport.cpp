@@ -26,6 +26,22 @@ QJsonObject jobToJson(const JobRecord &job)
     object.insert(QStringLiteral("cacheHit"), job.cacheHit);
     object.insert(QStringLiteral("allowFailure"), job.allowFailure);
     object.insert(QStringLiteral("needs"), QJsonArray::fromStringList(job.needs));
+
+    QJsonArray artifacts;
+    for (const ArtifactRecord &artifact : job.artifacts) {
+        artifacts.append(QJsonObject{{QStringLiteral("path"), artifact.path},
+                                     {QStringLiteral("size"), artifact.size}});
+    }
+    object.insert(QStringLiteral("artifacts"), artifacts);
+    if (job.cache) {
+        const QJsonObject cache{
+            {QStringLiteral("key"), job.cache->key},
+            {QStringLiteral("hit"), job.cache->hit},
+            {QStringLiteral("restoredFrom"), textOrNull(job.cache->restoredFrom)}};
+        object.insert(QStringLiteral("cache"), cache);
+    } else {
+        object.insert(QStringLiteral("cache"), QJsonValue(QJsonValue::Null));
+    }
     return object;
 }
 

@@ -12,6 +12,7 @@
 namespace pw {
 
 class JobRunner;
+class JobStager;
 class RunRecorder;
 class RunStore;
 class StoreWriter;
@@ -21,6 +22,8 @@ struct RunRequest
     std::shared_ptr<const Pipeline> pipeline;
     RunContext context;
     int maxParallel = 1;
+    // Readies workspaces, artifacts and caches around each job; null: none of that.
+    JobStager *stager = nullptr;
 };
 
 // One run from start to its last record: plans the pipeline with the durations the history
@@ -31,8 +34,7 @@ class RunSession : public QObject
     Q_OBJECT
 
 public:
-    RunSession(RunStore &store, StoreWriter &writer, JobRunner &runner,
-               QObject *parent = nullptr);
+    RunSession(RunStore &store, StoreWriter &writer, JobRunner &runner, QObject *parent = nullptr);
     ~RunSession() override;
 
     // Plans and records the run, then starts it. `observer` (optional) sees every event

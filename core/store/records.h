@@ -11,6 +11,22 @@
 
 namespace pw {
 
+// One file a job left as an artifact, by its name inside the job's workspace.
+struct ArtifactRecord
+{
+    QString path;
+    qint64 size = 0;
+};
+
+// What a job's cache lookup decided: the exact key it looked for, whether that key had an
+// entry, and the key of the entry restored (a fallback key's match, or empty for none).
+struct CacheUse
+{
+    QString key;
+    bool hit = false;
+    QString restoredFrom;
+};
+
 // What the history keeps of a job instance of a run. The executor keeps the live run in
 // the same shape, so a report looks the same whether it is live or read back later.
 struct JobRecord
@@ -27,6 +43,9 @@ struct JobRecord
     bool allowFailure = false;
     bool cacheHit = false;
     QStringList needs; // display names of the jobs it waited for
+    QList<ArtifactRecord> artifacts;
+    // Set for jobs with a cache: the decision of its first cache.
+    std::optional<CacheUse> cache;
 
     qint64 durationMs() const;
 };

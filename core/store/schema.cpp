@@ -90,9 +90,57 @@ Migration runsByStatus()
             {QStringLiteral("CREATE INDEX runs_by_status ON runs (status, id)")}};
 }
 
+// Files are kept once by content in a blob folder beside the database; these tables say which
+// blobs make up each job's artifacts and each cache entry. Blobs are named by their digest.
+Migration artifactsAndCaches()
+{
+    return {"artifacts, cache entries and cache lookups",
+            {
+                QStringLiteral("CREATE TABLE artifacts ("
+                               " run_id BIGINT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,"
+                               " job_idx INTEGER NOT NULL,"
+                               " path TEXT NOT NULL,"
+                               " size BIGINT NOT NULL,"
+                               " digest TEXT NOT NULL,"
+                               " executable INTEGER NOT NULL,"
+                               " link_target TEXT NOT NULL,"
+                               " expires_at BIGINT,"
+                               " PRIMARY KEY (run_id, job_idx, path))"),
+                QStringLiteral("CREATE INDEX artifacts_by_expiry ON artifacts (expires_at)"),
+                // One entry per key: two jobs saving the same key at once leave the first.
+                QStringLiteral("CREATE TABLE cache_entries ("
+                               " id {id},"
+                               " cache_key TEXT NOT NULL UNIQUE,"
+                               " created_at BIGINT NOT NULL,"
+                               " last_used_at BIGINT NOT NULL,"
+                               " size BIGINT NOT NULL,"
+                               " file_count INTEGER NOT NULL,"
+                               " hits INTEGER NOT NULL,"
+                               " run_id BIGINT NOT NULL,"
+                               " job_idx INTEGER NOT NULL)"),
+                QStringLiteral("CREATE TABLE cache_files ("
+                               " entry_id BIGINT NOT NULL"
+                               " REFERENCES cache_entries (id) ON DELETE CASCADE,"
+                               " path TEXT NOT NULL,"
+                               " size BIGINT NOT NULL,"
+                               " digest TEXT NOT NULL,"
+                               " executable INTEGER NOT NULL,"
+                               " link_target TEXT NOT NULL,"
+                               " PRIMARY KEY (entry_id, path))"),
+                QStringLiteral("CREATE INDEX cache_files_by_digest ON cache_files (digest)"),
+                QStringLiteral("CREATE INDEX artifacts_by_digest ON artifacts (digest)"),
+                // Every lookup, so that the hit rate covers misses too.
+                QStringLiteral("CREATE TABLE cache_lookups ("
+                               " looked_at BIGINT NOT NULL,"
+                               " cache_key TEXT NOT NULL,"
+                               " hit INTEGER NOT NULL,"
+                               " restored_from TEXT NOT NULL)"),
+            }};
+}
+
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all = {firstSchema(), runsByStatus()};
+    static const QList<Migration> all = {firstSchema(), runsByStatus(), artifactsAndCaches()};
     return all;
 }
 

@@ -39,6 +39,11 @@ public:
                    const std::function<bool(const LogChunk &)> &consume) override;
     Result<QHash<QString, qint64>> lastJobDurations(const QString &pipeline) override;
 
+    // The connection and its dialect, for modules that keep their own tables in the same
+    // database (artifacts, cache entries) and use them on this store's thread.
+    QSqlDatabase database() const { return m_db; }
+    const SqlDialect &dialect() const { return m_dialect; }
+
 private:
     explicit SqlStore(const StoreLocation &location);
 

@@ -16,8 +16,8 @@ QString SourceLocation::toString() const
 
 QString Diagnostic::toString() const
 {
-    const QString kind = severity == Severity::Error ? QStringLiteral("error")
-                                                     : QStringLiteral("warning");
+    const QString kind =
+        severity == Severity::Error ? QStringLiteral("error") : QStringLiteral("warning");
     const QString where = location.toString();
     if (where.isEmpty())
         return kind + QStringLiteral(": ") + message;

@@ -41,7 +41,8 @@ Result<Milliseconds> parseDuration(const QString &text)
     if (isNumber && seconds >= 0)
         return Milliseconds(seconds * 1000);
 
-    static const QRegularExpression part(QStringLiteral(R"(\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]+)\s*,?)"));
+    static const QRegularExpression part(
+        QStringLiteral(R"(\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]+)\s*,?)"));
     qint64 total = 0;
     int position = 0;
     while (position < trimmed.size()) {
@@ -58,7 +59,8 @@ Result<Milliseconds> parseDuration(const QString &text)
         }
         const double amount = match.captured(1).toDouble();
         if (amount * double(*factor) > 1e15)
-            return Result<Milliseconds>::failure(QStringLiteral("duration \"%1\" is too long").arg(text));
+            return Result<Milliseconds>::failure(
+                QStringLiteral("duration \"%1\" is too long").arg(text));
         total += qint64(amount * double(*factor));
         position = match.capturedEnd(0);
     }

@@ -15,7 +15,8 @@ Result<QString> runGit(const QString &directory, const QStringList &arguments)
     git.setProcessChannelMode(QProcess::SeparateChannels);
     git.start(QStringLiteral("git"), arguments);
     if (!git.waitForStarted(gitTimeoutMs))
-        return Result<QString>::failure(QStringLiteral("cannot run git: %1").arg(git.errorString()));
+        return Result<QString>::failure(
+            QStringLiteral("cannot run git: %1").arg(git.errorString()));
     git.closeWriteChannel();
     if (!git.waitForFinished(gitTimeoutMs)) {
         git.kill();
@@ -25,8 +26,7 @@ Result<QString> runGit(const QString &directory, const QStringList &arguments)
                                             .arg(gitTimeoutMs / 1000));
     }
     if (git.exitStatus() != QProcess::NormalExit || git.exitCode() != 0) {
-        return Result<QString>::failure(
-            QString::fromUtf8(git.readAllStandardError()).trimmed());
+        return Result<QString>::failure(QString::fromUtf8(git.readAllStandardError()).trimmed());
     }
     return QString::fromUtf8(git.readAllStandardOutput()).trimmed();
 }
@@ -35,8 +35,8 @@ Result<QString> runGit(const QString &directory, const QStringList &arguments)
 
 Result<GitState> readGitState(const QString &directory)
 {
-    const auto topLevel = runGit(directory, {QStringLiteral("rev-parse"),
-                                             QStringLiteral("--show-toplevel")});
+    const auto topLevel =
+        runGit(directory, {QStringLiteral("rev-parse"), QStringLiteral("--show-toplevel")});
     if (!topLevel.ok())
         return Result<GitState>::failure(QStringLiteral("%1 is not in a git repository: %2")
                                              .arg(directory, topLevel.error().message));
@@ -52,8 +52,8 @@ Result<GitState> readGitState(const QString &directory)
                                            QStringLiteral("--verify"), QStringLiteral("HEAD")});
     if (commit.ok())
         state.commit = *commit;
-    const auto tag = runGit(directory, {QStringLiteral("tag"), QStringLiteral("--points-at"),
-                                        QStringLiteral("HEAD")});
+    const auto tag = runGit(
+        directory, {QStringLiteral("tag"), QStringLiteral("--points-at"), QStringLiteral("HEAD")});
     if (tag.ok())
         state.tag = tag->section(QLatin1Char('\n'), 0, 0);
     return state;
@@ -61,9 +61,10 @@ Result<GitState> readGitState(const QString &directory)
 
 Result<QList<BranchHead>> readBranchHeads(const QString &directory)
 {
-    const auto output = runGit(directory, {QStringLiteral("for-each-ref"),
-                                           QStringLiteral("--format=%(refname:short) %(objectname)"),
-                                           QStringLiteral("refs/heads")});
+    const auto output =
+        runGit(directory, {QStringLiteral("for-each-ref"),
+                           QStringLiteral("--format=%(refname:short) %(objectname)"),
+                           QStringLiteral("refs/heads")});
     if (!output.ok())
         return Result<QList<BranchHead>>::failure(output.error().message);
 

@@ -44,9 +44,15 @@ public:
     bool outOfOrder = false;
 };
 
-QString testJob() { return QStringLiteral(PIPEWRIGHT_TESTJOB); }
+QString testJob()
+{
+    return QStringLiteral(PIPEWRIGHT_TESTJOB);
+}
 
-bool processExists(pid_t pid) { return pid > 0 && ::kill(pid, 0) == 0; }
+bool processExists(pid_t pid)
+{
+    return pid > 0 && ::kill(pid, 0) == 0;
+}
 
 pid_t readPid(const QString &path)
 {
@@ -197,11 +203,13 @@ void tst_Executor::jobWithNeedsWaitsOnlyForThem()
     const RunRecord result = run("name: dag\nstages:\n"
                                  "  - name: one\n    jobs:\n"
                                  "      - {name: fast, commands: ['"
-                                     + tj + " sleep 50']}\n"
-                                            "      - {name: slow, commands: ['"
-                                     + tj + " sleep 1500']}\n"
-                                            "  - name: two\n    jobs:\n"
-                                            "      - {name: early, needs: [fast], commands: ['"
+                                     + tj
+                                     + " sleep 50']}\n"
+                                       "      - {name: slow, commands: ['"
+                                     + tj
+                                     + " sleep 1500']}\n"
+                                       "  - name: two\n    jobs:\n"
+                                       "      - {name: early, needs: [fast], commands: ['"
                                      + tj + " sleep 10']}\n",
                                  4);
 
@@ -221,11 +229,13 @@ void tst_Executor::jobWithoutNeedsWaitsForEarlierStages()
     const RunRecord result = run("name: stages\nstages:\n"
                                  "  - name: one\n    jobs:\n"
                                  "      - {name: a, commands: ['"
-                                     + tj + " sleep 100']}\n"
-                                            "      - {name: b, commands: ['"
-                                     + tj + " sleep 300']}\n"
-                                            "  - name: two\n    jobs:\n"
-                                            "      - {name: c, commands: ['"
+                                     + tj
+                                     + " sleep 100']}\n"
+                                       "      - {name: b, commands: ['"
+                                     + tj
+                                     + " sleep 300']}\n"
+                                       "  - name: two\n    jobs:\n"
+                                       "      - {name: c, commands: ['"
                                      + tj + " sleep 10']}\n",
                                  4);
 
@@ -243,13 +253,15 @@ void tst_Executor::failureStopsNewJobsButLetsRunningOnesFinish()
     const RunRecord result = run("name: failfast\nstages:\n"
                                  "  - name: one\n    jobs:\n"
                                  "      - {name: broken, commands: ['"
-                                     + tj + " exit 3']}\n"
-                                            "      - {name: running, commands: ['"
-                                     + tj + " sleep 400']}\n"
-                                            "      - {name: later, needs: [running], commands: "
-                                            "['true']}\n"
-                                            "  - name: two\n    jobs:\n"
-                                            "      - {name: next, commands: ['true']}\n",
+                                     + tj
+                                     + " exit 3']}\n"
+                                       "      - {name: running, commands: ['"
+                                     + tj
+                                     + " sleep 400']}\n"
+                                       "      - {name: later, needs: [running], commands: "
+                                       "['true']}\n"
+                                       "  - name: two\n    jobs:\n"
+                                       "      - {name: next, commands: ['true']}\n",
                                  2);
 
     QCOMPARE(result.status, RunStatus::Failed);
@@ -269,12 +281,13 @@ void tst_Executor::failureStopsNewJobsButLetsRunningOnesFinish()
 
 void tst_Executor::allowedFailureLetsTheRunGoOn()
 {
-    const RunRecord result = run("name: allowed\nstages:\n"
-                                 "  - name: one\n    jobs:\n"
-                                 "      - {name: flaky, allow_failure: true, commands: ['exit 1']}\n"
-                                 "  - name: two\n    jobs:\n"
-                                 "      - {name: after, needs: [flaky], commands: ['true']}\n",
-                                 2);
+    const RunRecord result =
+        run("name: allowed\nstages:\n"
+            "  - name: one\n    jobs:\n"
+            "      - {name: flaky, allow_failure: true, commands: ['exit 1']}\n"
+            "  - name: two\n    jobs:\n"
+            "      - {name: after, needs: [flaky], commands: ['true']}\n",
+            2);
 
     QCOMPARE(result.status, RunStatus::Success);
     QCOMPARE(job(result, QStringLiteral("flaky")).status, JobStatus::Failed);
@@ -351,11 +364,11 @@ void tst_Executor::timeoutStopsTheJobAndItsGrandchildren()
 {
     const QString pidFile = m_dir.filePath(QStringLiteral("grandchild.pid"));
     QFile::remove(pidFile);
-    const RunRecord result = run("name: timeout\nstages:\n  - name: one\n    jobs:\n"
-                                 "      - {name: hangs, timeout: 1s, commands: ['"
-                                     + testJob().toUtf8() + " grandchild " + pidFile.toUtf8()
-                                     + "']}\n",
-                                 1);
+    const RunRecord result =
+        run("name: timeout\nstages:\n  - name: one\n    jobs:\n"
+            "      - {name: hangs, timeout: 1s, commands: ['"
+                + testJob().toUtf8() + " grandchild " + pidFile.toUtf8() + "']}\n",
+            1);
 
     const JobRecord &hangs = job(result, QStringLiteral("hangs"));
     QCOMPARE(hangs.status, JobStatus::Failed);
@@ -370,11 +383,11 @@ void tst_Executor::timeoutKillsAJobThatIgnoresSigterm()
 {
     const QString pidFile = m_dir.filePath(QStringLiteral("stubborn.pid"));
     QFile::remove(pidFile);
-    const RunRecord result = run("name: stubborn\nstages:\n  - name: one\n    jobs:\n"
-                                 "      - {name: stubborn, timeout: 1s, commands: ['exec "
-                                     + testJob().toUtf8() + " ignore-term " + pidFile.toUtf8()
-                                     + "']}\n",
-                                 1);
+    const RunRecord result =
+        run("name: stubborn\nstages:\n  - name: one\n    jobs:\n"
+            "      - {name: stubborn, timeout: 1s, commands: ['exec "
+                + testJob().toUtf8() + " ignore-term " + pidFile.toUtf8() + "']}\n",
+            1);
 
     QCOMPARE(job(result, QStringLiteral("stubborn")).reason, QStringLiteral("timeout"));
     QTRY_VERIFY_WITH_TIMEOUT(!processExists(readPid(pidFile)), 5000);
@@ -444,9 +457,8 @@ void tst_Executor::largeOutputIsStreamedInPieces()
     const RunRecord result = run(yaml, 1);
 
     QCOMPARE(result.status, RunStatus::Success);
-    const qsizetype echo = qsizetype(QByteArray("$ " + testJob().toUtf8() + " bytes "
-                                                + QByteArray::number(size) + "\n")
-                                         .size());
+    const qsizetype echo = qsizetype(
+        QByteArray("$ " + testJob().toUtf8() + " bytes " + QByteArray::number(size) + "\n").size());
     QCOMPARE(m_sink.bytes[0], size + echo);
     QCOMPARE(m_sink.nextLine[std::make_pair(0, 1)], size / 100 + 1);
     QVERIFY(!m_sink.outOfOrder);

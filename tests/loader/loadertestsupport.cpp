@@ -90,8 +90,7 @@ QString describeArtifacts(const std::optional<ArtifactSpec> &artifacts)
         return QStringLiteral("none");
     return QStringLiteral("paths=%1 exclude=%2 expire_in=%3 when=%4")
         .arg(joined(artifacts->paths), joined(artifacts->exclude),
-             artifacts->expireIn ? compactDuration(*artifacts->expireIn)
-                                 : QStringLiteral("never"),
+             artifacts->expireIn ? compactDuration(*artifacts->expireIn) : QStringLiteral("never"),
              pw::keyword(artifacts->when));
 }
 
@@ -105,7 +104,7 @@ QString describeGate(const std::optional<GateSpec> &gate)
         .arg(gate->required)
         .arg(describeOptionalDuration(gate->timeout),
              gate->onTimeout == GateSpec::OnTimeout::Reject ? QStringLiteral("reject")
-                                                             : QStringLiteral("approve"),
+                                                            : QStringLiteral("approve"),
              yesNo(gate->allowSelfApproval));
 }
 
@@ -178,10 +177,10 @@ QStringList describePipeline(const Pipeline &pipeline)
     QStringList lines;
     lines << QStringLiteral("name: ") + pipeline.name;
     lines << QStringLiteral("on: ")
-                 + (pipeline.on.given ? QStringLiteral("branches=%1 events=%2")
-                                            .arg(joined(pipeline.on.branches),
-                                                 joined(pipeline.on.events))
-                                      : QStringLiteral("not given"));
+                 + (pipeline.on.given
+                        ? QStringLiteral("branches=%1 events=%2")
+                              .arg(joined(pipeline.on.branches), joined(pipeline.on.events))
+                        : QStringLiteral("not given"));
     lines << QStringLiteral("variables: ") + describeVariables(pipeline.variables);
     for (const Stage &stage : pipeline.stages)
         describeStage(stage, lines);
@@ -193,11 +192,11 @@ QStringList describeDiagnostics(const Diagnostics &diagnostics)
     QStringList lines;
     for (const Diagnostic &diagnostic : diagnostics) {
         const bool warning = diagnostic.severity == Diagnostic::Severity::Warning;
-        lines.append(QStringLiteral("%1:%2: %3%4")
-                         .arg(diagnostic.location.line)
-                         .arg(diagnostic.location.column)
-                         .arg(warning ? QStringLiteral("warning: ") : QString(),
-                              diagnostic.message));
+        lines.append(
+            QStringLiteral("%1:%2: %3%4")
+                .arg(diagnostic.location.line)
+                .arg(diagnostic.location.column)
+                .arg(warning ? QStringLiteral("warning: ") : QString(), diagnostic.message));
     }
     return lines;
 }
@@ -209,9 +208,9 @@ bool diagnosticsMatch(const Diagnostics &diagnostics, const QStringList &expecte
     const QString all = QStringLiteral("\n  expected:\n    ") + expected.join("\n    ")
                         + QStringLiteral("\n  actual:\n    ") + actual.join("\n    ");
     if (actual.size() != expected.size()) {
-        *explanation = QStringLiteral("%1 diagnostics instead of %2").arg(actual.size())
-                           .arg(expected.size())
-                       + all;
+        *explanation =
+            QStringLiteral("%1 diagnostics instead of %2").arg(actual.size()).arg(expected.size())
+            + all;
         return false;
     }
     for (qsizetype i = 0; i < actual.size(); ++i) {

@@ -1,11 +1,10 @@
 // Reading native pipeline files: the model a good file yields, field by field, and the
 // diagnostics a bad one yields, with their positions.
 
-#include "loadertestsupport.h"
-#include "testsupport.h"
-
 #include "core/expr/expression.h"
 #include "core/loader/pipelineloader.h"
+#include "loadertestsupport.h"
+#include "testsupport.h"
 
 #include <QTest>
 
@@ -258,7 +257,8 @@ void TestLoader::setsPathsAndFormat()
     const LoadResult fromFile = loadPipelineFile(dataFile("webapp.yml"));
     QVERIFY(fromFile.ok());
     QCOMPARE(fromFile.pipeline->filePath, dataFile("webapp.yml"));
-    QCOMPARE(fromFile.pipeline->directory, test::sourceDir() + QStringLiteral("/tests/loader/data"));
+    QCOMPARE(fromFile.pipeline->directory,
+             test::sourceDir() + QStringLiteral("/tests/loader/data"));
 }
 
 void TestLoader::readsValues_data()
@@ -271,8 +271,7 @@ void TestLoader::readsValues_data()
         << QStringList{"job a commands: make all", "job a shell: bash", "job a env: A=1"};
     QTest::newRow("jobs without their own values take timeout, retry, isolation and shell "
                   "from the defaults")
-        << QByteArray("defaults: {timeout: 5m, retry: 2, isolated: true, shell: zsh}\n"
-                      + oneJob())
+        << QByteArray("defaults: {timeout: 5m, retry: 2, isolated: true, shell: zsh}\n" + oneJob())
         << QStringList{"job a timeout: 5m", "job a retry: 2", "job a isolated: true",
                        "job a shell: zsh"};
     QTest::newRow("a job's own values override the defaults")
@@ -281,14 +280,14 @@ void TestLoader::readsValues_data()
         << QStringList{"job a timeout: 1m30s", "job a retry: 0", "job a isolated: false",
                        "job a shell: sh"};
     QTest::newRow("defaults written after the stages still apply")
-        << QByteArray(oneJob() + "defaults:\n  timeout: 2h\n")
-        << QStringList{"job a timeout: 2h"};
+        << QByteArray(oneJob() + "defaults:\n  timeout: 2h\n") << QStringList{"job a timeout: 2h"};
     QTest::newRow("without defaults a job has no timeout, no retries and runs in sh")
-        << oneJob()
-        << QStringList{"job a timeout: none", "job a retry: 0", "job a shell: sh",
-                       "job a isolated: false", "job a when: on_success",
-                       "job a allow_failure: false", "job a needs: not given", "on: not given",
-                       "variables: none", "job a artifacts: none", "job a caches: 0"};
+        << oneJob() << QStringList{"job a timeout: none",    "job a retry: 0",
+                                   "job a shell: sh",        "job a isolated: false",
+                                   "job a when: on_success", "job a allow_failure: false",
+                                   "job a needs: not given", "on: not given",
+                                   "variables: none",        "job a artifacts: none",
+                                   "job a caches: 0"};
     QTest::newRow("a bare number of seconds is a duration")
         << oneJob("timeout: 3600") << QStringList{"job a timeout: 1h"};
     QTest::newRow("numbers and booleans in a matrix are read as texts")
@@ -324,6 +323,9 @@ void TestLoader::readsValues_data()
     QTest::newRow("variables keep numbers as written and a missing value as empty")
         << QByteArray("variables: {A: 1.50, B: , C: \"x y\", D: true}\n" + oneJob())
         << QStringList{"variables: A=1.50, B=, C=x y, D=true"};
+    QTest::newRow("variables and env given no map are empty")
+        << QByteArray("variables:\n  # NODE_ENV: production\n" + oneJob("env:"))
+        << QStringList{"variables: none", "job a env: none"};
     QTest::newRow("env holds only the job's own variables")
         << QByteArray("variables: {A: 1}\n" + oneJob("env: {B: 2}"))
         << QStringList{"variables: A=1", "job a env: B=2"};
@@ -336,8 +338,8 @@ void TestLoader::readsValues_data()
                        "allow_self_approval=false"};
     QTest::newRow("a gate may approve on timeout and let the author approve")
         << oneJob().replace("    jobs:", "    gate: {approvers: [a, b], required: 2, timeout: 1d, "
-                                        "on_timeout: approve, allow_self_approval: true}\n"
-                                        "    jobs:")
+                                         "on_timeout: approve, allow_self_approval: true}\n"
+                                         "    jobs:")
         << QStringList{"stage s gate: approvers=a|b required=2 timeout=1d on_timeout=approve "
                        "allow_self_approval=true"};
     QTest::newRow("a UTF-8 byte order mark and Windows line ends are accepted")
@@ -346,6 +348,14 @@ void TestLoader::readsValues_data()
     QTest::newRow("names may hold any characters but tabs and line breaks")
         << QByteArray(oneJob()).replace("name: a", "name: \"build (ünï) [1/2]\"")
         << QStringList{"job build (ünï) [1/2] commands: x"};
+    QTest::newRow("document markers around the one document are allowed")
+        << QByteArray("%YAML 1.2\n---\n" + oneJob() + "...\n# the end\n")
+        << QStringList{"name: p", "job a commands: x"};
+    QTest::newRow("top-level keys starting with a dot hold what anchors share")
+        << QByteArray(
+               ".shared: &shared {retry: 2, shell: bash}\n"
+               + oneJob().replace("      - name: a\n", "      - <<: *shared\n        name: a\n"))
+        << QStringList{"job a retry: 2", "job a shell: bash"};
     QTest::newRow("an expression may be quoted")
         << oneJob("if: 'branch == \"main\" || tag != \"\"'")
         << QStringList{"job a if: branch == \"main\" || tag != \"\""};
@@ -416,11 +426,9 @@ void TestLoader::reportsProblems_data()
         << QByteArray(oneJob() + "name: q\n")
         << QStringList{"7:1: the key 'name' is given twice; the first is on line 1"};
     QTest::newRow("a key that is not a name is reported")
-        << QByteArray(oneJob() + "[a]: b\n")
-        << QStringList{"7:1: keys must be names, got a list"};
+        << QByteArray(oneJob() + "[a]: b\n") << QStringList{"7:1: keys must be names, got a list"};
     QTest::newRow("a merge key must merge maps")
-        << QByteArray(oneJob("<<: text"))
-        << QStringList{"7:13: '<<' merges maps, got 'text'"};
+        << QByteArray(oneJob("<<: text")) << QStringList{"7:13: '<<' merges maps, got 'text'"};
 
     // Missing and empty parts
     QTest::newRow("a file without a name is reported at its start")
@@ -444,6 +452,9 @@ void TestLoader::reportsProblems_data()
     QTest::newRow("an empty list of commands is reported")
         << QByteArray(oneJob()).replace("commands: [x]", "commands: []")
         << QStringList{"6:19: 'commands' must list at least one command"};
+    QTest::newRow("a name of two lines is reported")
+        << QByteArray(oneJob()).replace("name: a", "name: \"a\\nb\"")
+        << QStringList{"5:15: 'name' must be one line without tabs or control characters"};
     QTest::newRow("an empty name is reported")
         << QByteArray(oneJob()).replace("name: a", "name: \"\"")
         << QStringList{"5:15: 'name' must not be empty"};
@@ -496,8 +507,7 @@ void TestLoader::reportsProblems_data()
         << QByteArray(oneJob()).replace("name: p", "name: [p]")
         << QStringList{"1:7: 'name' must be a text, got a list"};
     QTest::newRow("a missing value is reported at its key")
-        << QByteArray(oneJob("shell:"))
-        << QStringList{"7:9: 'shell' must be a text, got nothing"};
+        << QByteArray(oneJob("shell:")) << QStringList{"7:9: 'shell' must be a text, got nothing"};
     QTest::newRow("'on' given as a list is reported")
         << QByteArray("on: [push]\n" + oneJob())
         << QStringList{"1:5: 'on' must be a map with 'branches' and 'events', got a list"};
@@ -505,8 +515,7 @@ void TestLoader::reportsProblems_data()
         << QByteArray("defaults: fast\n" + oneJob())
         << QStringList{"1:11: 'defaults' must be a map, got 'fast'"};
     QTest::newRow("a condition that is not a text is reported")
-        << oneJob("if: {branch: main}")
-        << QStringList{"7:13: 'if' must be a text, got a map"};
+        << oneJob("if: {branch: main}") << QStringList{"7:13: 'if' must be a text, got a map"};
     QTest::newRow("an unknown event suggests the closest event")
         << QByteArray("on: {events: [push, merge-request]}\n" + oneJob())
         << QStringList{"1:21: unknown event 'merge-request'; did you mean 'merge_request'?"};
@@ -622,7 +631,7 @@ void TestLoader::reportsProblems_data()
         << QStringList{"7:20: missing key 'paths' in the artifacts of job 'a'"};
     QTest::newRow("a gate may not require more approvals than it has approvers")
         << oneJob().replace("    jobs:", "    gate: {approvers: [anna, lead], required: 3}\n"
-                                        "    jobs:")
+                                         "    jobs:")
         << QStringList{"4:47: the gate of stage 's' requires 3 approvals but lists only 2 "
                        "approvers"};
     QTest::newRow("a gate without approvers is refused")
@@ -663,9 +672,8 @@ void TestLoader::reportsProblems_data()
         << QByteArray("name: p\nstages:\n\t- name: s\n")
         << QStringList{"3:2: invalid YAML: illegal block entry; YAML does not allow tabs in "
                        "indentation"};
-    QTest::newRow("a NUL byte marks binary data")
-        << QByteArray("name: p\nst\0ages: []\n", 20)
-        << QStringList{"2:3: the file holds binary data"};
+    QTest::newRow("a NUL byte marks binary data") << QByteArray("name: p\nst\0ages: []\n", 20)
+                                                  << QStringList{"2:3: the file holds binary data"};
     QTest::newRow("a control character is refused")
         << QByteArray("name: p\x01\n")
         << QStringList{"1:8: the file holds the control character 0x01"};
@@ -675,6 +683,15 @@ void TestLoader::reportsProblems_data()
     QTest::newRow("columns count characters, not bytes")
         << QByteArray("name: \"ünï\"\nstagse: []\nstages: [{name: ä, jobs: ö}]\n")
         << QStringList{"2:1: unknown key 'stagse'", "3:26: 'jobs' must be a list of jobs, got 'ö'"};
+    QTest::newRow("content after a document end marker is a second document")
+        << QByteArray(oneJob() + "...\nname: q\n")
+        << QStringList{"8:1: the file holds more than one YAML document"};
+    QTest::newRow("a stray comma at the start is invalid YAML")
+        << QByteArray("# ok\n  , name: p\n") << QStringList{"2:3: invalid YAML: unexpected ','"};
+    QTest::newRow("a document of nothing but null is not a map")
+        << QByteArray("--- ~\n")
+        << QStringList{"1:5: the top level of a pipeline file must be a map with keys such as "
+                       "'name' and 'stages', got nothing"};
 }
 
 void TestLoader::reportsProblems()
@@ -708,9 +725,9 @@ void TestLoader::reportsSeveralErrorsAtOnceInFileOrder()
     QString explanation;
     QVERIFY2(test::diagnosticsMatch(result.diagnostics, expected, &explanation),
              qPrintable(explanation));
-    QCOMPARE(result.diagnostics[0].toString(),
-             dataFile("several-errors.yml") + QStringLiteral(":2:21: error: ")
-                 + result.diagnostics[0].message);
+    QCOMPARE(result.diagnostics[0].toString(), dataFile("several-errors.yml")
+                                                   + QStringLiteral(":2:21: error: ")
+                                                   + result.diagnostics[0].message);
 }
 
 void TestLoader::reportsConditionErrorsWhereTheParserStopped_data()
@@ -727,23 +744,24 @@ void TestLoader::reportsConditionErrorsWhereTheParserStopped_data()
     QTest::newRow("a plain condition of a job")
         << oneJob("if: branch == \"main\" &&") << "branch == \"main\" &&" << 7 << 13 << QString();
     QTest::newRow("a plain condition with an unknown word")
-        << oneJob("if: branch == main || frobnicate") << "branch == main || frobnicate" << 7
-        << 13 << QString();
+        << oneJob("if: branch == main || frobnicate") << "branch == main || frobnicate" << 7 << 13
+        << QString();
     QTest::newRow("a double-quoted condition")
-        << oneJob("if: \"tag == 'v1' || (branch == 'main'\"")
-        << "tag == 'v1' || (branch == 'main'" << 7 << 14 << QString();
+        << oneJob("if: \"tag == 'v1' || (branch == 'main'\"") << "tag == 'v1' || (branch == 'main'"
+        << 7 << 14 << QString();
     QTest::newRow("a single-quoted condition of a stage")
         << QByteArray(oneJob()).replace("    jobs:", "    if: 'event === \"push\"'\n    jobs:")
         << "event === \"push\"" << 4 << 10 << QString();
     QTest::newRow("a literal block condition stopping on its second line")
         << oneJob("if: |\n  branch == \"main\" &&\n  && tag == \"v1\"")
-        << "branch == \"main\" &&\n&& tag == \"v1\"\n" << 8 << 11 << QString();
+        << "branch == \"main\" &&\n&& tag == \"v1\"\n"
+        << 8 << 11 << QString();
     QTest::newRow("a stripped block condition stopping at its end")
         << oneJob("if: |-\n  branch == \"main\" &&\n\n  (tag == \"v1\"")
         << "branch == \"main\" &&\n\n(tag == \"v1\"" << 8 << 11 << QString();
     QTest::newRow("a folded block condition stopping at the end of its second line")
-        << oneJob("if: >-\n  branch == \"main\"\n  && tag ==") << "branch == \"main\" && tag =="
-        << 8 << 11 << "9:20";
+        << oneJob("if: >-\n  branch == \"main\"\n  && tag ==")
+        << "branch == \"main\" && tag ==" << 8 << 11 << "9:20";
 }
 
 void TestLoader::reportsConditionErrorsWhereTheParserStopped()
@@ -769,8 +787,8 @@ void TestLoader::reportsConditionErrorsWhereTheParserStopped()
     const LoadResult result = test::loadYaml(yaml);
     if (place.isEmpty())
         place = QStringLiteral("%1:%2").arg(line).arg(column);
-    const QString expected = place + QStringLiteral(": invalid 'if' condition: ")
-                             + parsed.error().message;
+    const QString expected =
+        place + QStringLiteral(": invalid 'if' condition: ") + parsed.error().message;
     QString explanation;
     QVERIFY2(test::diagnosticsMatch(result.diagnostics, {expected}, &explanation),
              qPrintable(explanation));

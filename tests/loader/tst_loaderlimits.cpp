@@ -1,16 +1,17 @@
 // Reading hostile or enormous pipeline files: every input yields diagnostics, never a
 // crash, a hang or unbounded recursion, and large valid files load quickly.
 
+#include "core/loader/pipelineloader.h"
 #include "loadertestsupport.h"
 #include "testsupport.h"
-
-#include "core/loader/pipelineloader.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <ctime>
 
 using namespace pw;
 
@@ -41,8 +42,8 @@ QByteArray manyJobs(int stages, int jobsPerStage)
             yaml += "      - name: " + name + "\n        commands: [echo " + name + ", make]\n"
                     + "        env: {TARGET: " + name + "}\n";
             if (s > 0)
-                yaml += "        needs: [job" + QByteArray::number((s - 1) * jobsPerStage + j)
-                        + "]\n";
+                yaml +=
+                    "        needs: [job" + QByteArray::number((s - 1) * jobsPerStage + j) + "]\n";
         }
     }
     return yaml;
@@ -76,10 +77,15 @@ QByteArray randomBytes(QRandomGenerator &random, int size)
 QByteArray randomYamlish(QRandomGenerator &random, int pieces)
 {
     static const QList<QByteArray> vocabulary = {
-        "- ", ": ", "[", "]", "{", "}", ", ", "\n", "  ", "    ", "name", "stages", "jobs",
-        "commands", "needs", "matrix", "cache", "artifacts", "gate", "if", "&a ", "*a", "<<",
-        "'", "\"", "|", ">-", "# c", "? ", "!!str ", "---\n", "...\n", "x", "1", "true", "~",
-        "approvers", "paths", "job", "branch == \"main\"", "timeout", "10m", "\\", "ü", "\t"};
+        "- ",      ": ",        "[",         "]",        "{",
+        "}",       ", ",        "\n",        "  ",       "    ",
+        "name",    "stages",    "jobs",      "commands", "needs",
+        "matrix",  "cache",     "artifacts", "gate",     "if",
+        "&a ",     "*a",        "<<",        "'",        "\"",
+        "|",       ">-",        "# c",       "? ",       "!!str ",
+        "---\n",   "...\n",     "x",         "1",        "true",
+        "~",       "approvers", "paths",     "job",      "branch == \"main\"",
+        "timeout", "10m",       "\\",        "ü",        "\t"};
     QByteArray text;
     for (int i = 0; i < pieces; ++i)
         text += vocabulary[random.bounded(int(vocabulary.size()))];
@@ -99,6 +105,8 @@ private slots:
     void survivesRandomBytesWithoutNul();
     void survivesRandomYamlishText();
     void survivesMutationsOfAGoodFile();
+    void survivesInputsThatMakeYamlCppLoopForever_data();
+    void survivesInputsThatMakeYamlCppLoopForever();
     void refusesDeepNesting_data();
     void refusesDeepNesting();
     void acceptsNestingWithinTheLimit_data();
@@ -109,6 +117,7 @@ private slots:
     void followsLongChainsOfNeedsWithoutRecursion();
     void boundsWhatAliasesExpandTo();
     void survivesAliasesThatReferToThemselves();
+    void refusesDocumentsOfTooManyValues();
     void capsTheNumberOfDiagnostics();
     void reportsFilesThatCannotBeRead();
     void refusesTextThatIsNotUtf8();
@@ -181,41 +190,70 @@ void TestLoaderLimits::survivesMutationsOfAGoodFile()
     }
 }
 
+void TestLoaderLimits::survivesInputsThatMakeYamlCppLoopForever_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<QString>("expected");
+
+    // yaml-cpp 0.7's LoadAll returns empty documents without end after a stray comma.
+    QTest::newRow("a comma alone") << QByteArray(",") << "1:1: invalid YAML: unexpected ','";
+    QTest::newRow("commas on many lines")
+        << QByteArray(",\n").repeated(100) << "1:1: invalid YAML: unexpected ','";
+    QTest::newRow("a comma after a document marker")
+        << QByteArray("--- ,\n") << "1:5: invalid YAML: unexpected ','";
+    QTest::newRow("a comma in a second document") << QByteArray("name: p\nstages: []\n---\n,\n")
+                                                  << "2:9: 'stages' must list at least one stage";
+}
+
+void TestLoaderLimits::survivesInputsThatMakeYamlCppLoopForever()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(QString, expected);
+
+    QElapsedTimer timer;
+    timer.start();
+    const LoadResult result = test::loadYaml(yaml);
+    QVERIFY(timer.elapsed() < 1000);
+    QVERIFY(!result.diagnostics.isEmpty());
+    QVERIFY2(test::describeDiagnostics(result.diagnostics).first().startsWith(expected),
+             qPrintable(allDiagnostics(result)));
+}
+
 void TestLoaderLimits::refusesDeepNesting_data()
 {
     QTest::addColumn<QByteArray>("yaml");
     QTest::addColumn<int>("line");
 
-    QTest::newRow("a hundred thousand opening brackets")
-        << QByteArray(100000, '[') << 1;
+    QTest::newRow("a hundred thousand opening brackets") << QByteArray(100000, '[') << 1;
     QTest::newRow("maps in flow style nested ten thousand deep")
         << QByteArray("name: p\nstages: ") + QByteArray("{a: ").repeated(10000) << 2;
-    QTest::newRow("lists opened on one line with dashes")
-        << QByteArray("- ").repeated(5000) + "x\n" << 1;
-    QTest::newRow("maps indented one space deeper on each line")
-        << [] {
-               QByteArray yaml = "a:\n";
-               for (int i = 1; i < 1000; ++i)
-                   yaml += QByteArray(i, ' ') + "b:\n";
-               return yaml;
-           }()
-        << 201;
+    QTest::newRow("lists opened on one line with dashes") << QByteArray("- ").repeated(5000) + "x\n"
+                                                          << 1;
+    QTest::newRow("maps indented one space deeper on each line") << []() -> QByteArray {
+        QByteArray yaml = "a:\n";
+        for (int i = 1; i < 1000; ++i)
+            yaml += QByteArray(i, ' ') + "b:\n";
+        return yaml;
+    }() << 201;
     QTest::newRow("lists of maps stepping deeper on each line")
-        << [] {
-               QByteArray yaml = "name: p\nstages:\n";
-               for (int i = 0; i < 1000; ++i)
-                   yaml += QByteArray(2 * i, ' ') + "- a:\n";
-               return yaml;
-           }()
-        << 102;
-    QTest::newRow("block nesting continued by flow nesting")
-        << [] {
-               QByteArray yaml;
-               for (int i = 0; i < 100; ++i)
-                   yaml += QByteArray(i, ' ') + "a:\n";
-               return yaml + QByteArray(100, ' ') + QByteArray(150, '[');
-           }()
-        << 101;
+        << []() -> QByteArray {
+        QByteArray yaml = "name: p\nstages:\n";
+        for (int i = 0; i < 1000; ++i)
+            yaml += QByteArray(2 * i, ' ') + "- a:\n";
+        return yaml;
+    }()
+                       // A list and the map of its item share a level of indentation and are
+                       // counted as one; the parser's own limit lies beyond twice ours.
+                       << 202;
+    QTest::newRow("brackets after a block text, less indented than its lines")
+        << "name: p\nstages:\n  - run: |\n      echo\n    jobs: " + QByteArray(1000, '[') + "\n"
+        << 5;
+    QTest::newRow("block nesting continued by flow nesting") << []() -> QByteArray {
+        QByteArray yaml;
+        for (int i = 0; i < 100; ++i)
+            yaml += QByteArray(i, ' ') + "a:\n";
+        return yaml + QByteArray(100, ' ') + QByteArray(150, '[');
+    }() << 101;
 }
 
 void TestLoaderLimits::refusesDeepNesting()
@@ -241,17 +279,17 @@ void TestLoaderLimits::acceptsNestingWithinTheLimit_data()
 
     QTest::newRow("lists nested 150 deep reach the readers")
         << "name: p\nstages: " + QByteArray(150, '[') + QByteArray(150, ']') + "\n"
-        << "2:9: each stage must be a map with 'name' and 'jobs', got a list";
+        << "2:10: each stage must be a map with 'name' and 'jobs', got a list";
     QTest::newRow("brackets in quoted texts do not nest")
-        << "name: \"" + QByteArray(1000, '[') + "\"\nstages: ['" + QByteArray(1000, '{')
-               + "']\n"
-        << "2:9: each stage must be a map";
+        << "name: \"" + QByteArray(1000, '[') + "\"\nstages: ['" + QByteArray(1000, '{') + "']\n"
+        << "2:10: each stage must be a map";
     QTest::newRow("brackets and quotes in plain texts do not nest")
         << "name: it's a[" + QByteArray(1000, '[') + "\nstages: []\n"
         << "2:9: 'stages' must list at least one stage";
     QTest::newRow("brackets in block texts do not nest")
-        << "name: |\n  " + QByteArray(1000, '[') + "\n  it's\nstages: []\n"
-        << "4:9: 'stages' must list at least one stage";
+        << "name: p\nvariables:\n  A: |\n    " + QByteArray(1000, '[') + "\n    it's\n"
+               + "stages: []\n"
+        << "6:9: 'stages' must list at least one stage";
     QTest::newRow("brackets in comments do not nest")
         << "# " + QByteArray(1000, '[') + "\nname: p # {{{{{{{{\nstages: []\n"
         << "3:9: 'stages' must list at least one stage";
@@ -317,8 +355,10 @@ void TestLoaderLimits::loadsTenThousandJobsWellUnderASecond()
     const QByteArray yaml = manyJobs(100, 100);
     QElapsedTimer timer;
     timer.start();
+    const std::clock_t cpuStart = std::clock();
     const LoadResult result = test::loadYaml(yaml);
-    const qint64 elapsed = timer.elapsed();
+    const qint64 cpuMs = qint64(std::clock() - cpuStart) * 1000 / CLOCKS_PER_SEC;
+    const qint64 wallMs = timer.elapsed();
 
     QVERIFY2(result.ok(), qPrintable(allDiagnostics(result).left(2000)));
     QCOMPARE(result.pipeline->stages.size(), 100);
@@ -327,7 +367,13 @@ void TestLoaderLimits::loadsTenThousandJobsWellUnderASecond()
     QCOMPARE(last.name, QStringLiteral("job9999"));
     QCOMPARE(last.needs[0].job, QStringLiteral("job9899"));
     QCOMPARE(last.timeout, std::optional<Milliseconds>(std::chrono::minutes(10)));
-    QVERIFY2(elapsed < 1000, qPrintable(QStringLiteral("took %1 ms").arg(elapsed)));
+
+    // Processor time, because on a busy machine the time that passes says little; an
+    // unoptimised build takes about half a second, an optimised one a third of that.
+    QVERIFY2(
+        cpuMs < 1000,
+        qPrintable(
+            QStringLiteral("took %1 ms of processor time, %2 ms in all").arg(cpuMs).arg(wallMs)));
 }
 
 void TestLoaderLimits::followsLongChainsOfNeedsWithoutRecursion()
@@ -338,19 +384,23 @@ void TestLoaderLimits::followsLongChainsOfNeedsWithoutRecursion()
     const LoadResult closed = test::loadYaml(needChain(10000, true));
     QCOMPARE(test::describeDiagnostics(closed.diagnostics),
              QStringList{"5:9: needs form a cycle: j0 -> j9999 -> j9998 -> j9997 -> j9996 -> "
-                         "(9990 more) -> j4 -> j3 -> j2 -> j1 -> j0"});
+                         "(9990 more) -> j5 -> j4 -> j3 -> j2 -> j1 -> j0"});
 }
 
 void TestLoaderLimits::boundsWhatAliasesExpandTo()
 {
-    // Each level lists the one before ten times: 10^7 jobs from a file of a few lines.
-    QByteArray yaml = "name: bomb\nx0: &j0 {name: j, commands: [a, b, c, d, e, f, g, h]}\n";
-    for (int level = 1; level <= 6; ++level) {
-        const QByteArray previous = "*j" + QByteArray::number(level - 1);
-        yaml += "x" + QByteArray::number(level) + ": &j" + QByteArray::number(level) + " ["
-                + QByteArray(previous + ", ").repeated(9) + previous + "]\n";
-    }
-    yaml += "stages:\n" + QByteArray("  - {name: s, jobs: *j6}\n").repeated(10);
+    // A thousand stages of the same thousand jobs of the same thousand commands: 10^9
+    // values from a file of some 40 KiB.
+    QByteArray yaml = "name: bomb\n"
+                      "commands: &c ["
+                      + QByteArray("x, ").repeated(999)
+                      + "x]\n"
+                        "job: &job {name: j, commands: *c}\n"
+                        "jobs: &jobs ["
+                      + QByteArray("*job, ").repeated(999)
+                      + "*job]\n"
+                        "stages:\n"
+                      + QByteArray("  - {name: s, jobs: *jobs}\n").repeated(1000);
 
     QElapsedTimer timer;
     timer.start();
@@ -358,7 +408,9 @@ void TestLoaderLimits::boundsWhatAliasesExpandTo()
     QVERIFY(!result.ok());
     QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
     const QString all = allDiagnostics(result);
-    QVERIFY2(all.contains("the file expands to more than"), qPrintable(all.left(2000)));
+    QVERIFY2(all.contains("the file expands to more than 2000000 values"),
+             qPrintable(all.left(2000)));
+    QVERIFY(result.diagnostics.size() < 100);
 }
 
 void TestLoaderLimits::survivesAliasesThatReferToThemselves()
@@ -373,6 +425,14 @@ void TestLoaderLimits::survivesAliasesThatReferToThemselves()
     const LoadResult result = test::loadYaml(yaml);
     checkConsistent(result);
     QVERIFY(!result.ok());
+}
+
+void TestLoaderLimits::refusesDocumentsOfTooManyValues()
+{
+    const QByteArray yaml = "name: p\nstages: [" + QByteArray("a,").repeated(2'000'001) + "a]\n";
+    const LoadResult result = test::loadYaml(yaml);
+    QCOMPARE(test::describeDiagnostics(result.diagnostics),
+             QStringList{"0:0: the file holds more than 2000000 values"});
 }
 
 void TestLoaderLimits::capsTheNumberOfDiagnostics()
@@ -421,8 +481,7 @@ void TestLoaderLimits::refusesTextThatIsNotUtf8()
     const QByteArray utf16 = QByteArray("\xFF\xFE") + QByteArray("n\0a\0m\0e\0", 8);
     const LoadResult result = test::loadYaml(utf16);
     QCOMPARE(test::describeDiagnostics(result.diagnostics),
-             QStringList{"1:1: the file holds binary data (a NUL byte), not the text of a "
-                         "pipeline"}.replaceInStrings("1:1", "1:2"));
+             QStringList{"0:0: the file is UTF-16 text; save it as UTF-8"});
 
     const LoadResult latin1 = test::loadYaml("name: p\nstages:\n  - name: \xC4rger\n");
     QCOMPARE(test::describeDiagnostics(latin1.diagnostics),

@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 
 #include <csignal>
+#include <sys/resource.h>
 
 using namespace pw;
 using namespace pw::test;
@@ -75,6 +76,8 @@ private slots:
     void planShowsSkipsAndReasons();
     void ctrlCCancelsTheRunAndEndsEveryProcess();
     void watchRunsForANewCommit();
+    void refusesToRunWhatItCannotCarryOut();
+    void largeOutputDoesNotGrowPwctl();
     void everyExampleRuns_data();
     void everyExampleRuns();
 
@@ -391,6 +394,51 @@ void tst_Pwctl::watchRunsForANewCommit()
     QCOMPARE(run.value(QStringLiteral("status")).toString(), QStringLiteral("success"));
     QCOMPARE(run.value(QStringLiteral("commit")).toString().size(), 40);
     delete watch;
+}
+
+void tst_Pwctl::refusesToRunWhatItCannotCarryOut()
+{
+    // A deploy must never go ahead without the approval its file asks for.
+    const QString path = m_dir.filePath(QStringLiteral("gated.yml"));
+    writeFile(path, "name: gated\nstages:\n  - name: deploy\n"
+                    "    gate: {approvers: [anna]}\n    jobs:\n"
+                    "      - {name: ship, commands: ['touch shipped']}\n");
+    const PwctlResult result = runPwctl(QStringList{QStringLiteral("run"), path} + db(),
+                                        m_dir.path());
+
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains("deployment gates are not supported"), result.err.constData());
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("shipped"))));
+}
+
+void tst_Pwctl::largeOutputDoesNotGrowPwctl()
+{
+    // 200 MB of output is streamed to the store in batches, never held whole: the peak
+    // resident size of pwctl stays far below the size of the log.
+    const qint64 size = 200 * 1000 * 1000;
+    const QString path = m_dir.filePath(QStringLiteral("chatty.yml"));
+    writeFile(path, "name: chatty\nstages:\n  - name: one\n    jobs:\n"
+                    "      - {name: chatty, commands: ['"
+                        + testJob().toUtf8() + " bytes " + QByteArray::number(size) + "']}\n");
+    const PwctlResult result =
+        runPwctl(QStringList{QStringLiteral("run"), path, QStringLiteral("--json")} + db());
+    QCOMPARE(result.exitCode, 0);
+
+    rusage usage = {};
+    QCOMPARE(::getrusage(RUSAGE_CHILDREN, &usage), 0);
+    const qint64 peakBytes = qint64(usage.ru_maxrss) * 1024;
+    qInfo() << "peak resident size of pwctl and its jobs:" << peakBytes / (1024 * 1024) << "MiB";
+    QVERIFY2(peakBytes < 120 * 1024 * 1024, qPrintable(QString::number(peakBytes)));
+
+    // And the whole of it is in the store, in order.
+    const QString id = QString::number(result.json().value(QStringLiteral("id")).toInteger());
+    const PwctlResult logs =
+        runPwctl(QStringList{QStringLiteral("logs"), id, QStringLiteral("chatty")} + db());
+    QCOMPARE(logs.exitCode, 0);
+    const QByteArray echo = "$ " + testJob().toUtf8() + " bytes " + QByteArray::number(size) + '\n';
+    QCOMPARE(qint64(logs.out.size()), size + echo.size());
+    QVERIFY(logs.out.startsWith(echo));
+    QCOMPARE(logs.out.count('\n'), size / 100 + 1);
 }
 
 void tst_Pwctl::everyExampleRuns_data()

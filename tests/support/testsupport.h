@@ -17,8 +17,14 @@ inline void failOnWarnings()
 }
 
 // The repository's source folder, for reading examples and test data in place.
-inline QString sourceDir() { return QStringLiteral(PIPEWRIGHT_SOURCE_DIR); }
-inline QString binaryDir() { return QStringLiteral(PIPEWRIGHT_BINARY_DIR); }
+inline QString sourceDir()
+{
+    return QStringLiteral(PIPEWRIGHT_SOURCE_DIR);
+}
+inline QString binaryDir()
+{
+    return QStringLiteral(PIPEWRIGHT_BINARY_DIR);
+}
 
 // The material shared beside the repository (../shared), or an empty string when absent.
 inline QString sharedDir()

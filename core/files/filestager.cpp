@@ -1,0 +1,147 @@
+#include "filestager.h"
+
+#include "fileslog.h"
+
+#include <QDir>
+
+namespace pw::files {
+
+namespace {
+
+// Whether `job` has anything for the file work to do: without it the job runs at once.
+bool needsFiles(const JobFilesInput &input)
+{
+    return input.isolated || !input.spec->caches.isEmpty() || !input.artifactSources.isEmpty()
+           || input.spec->artifacts.has_value();
+}
+
+// The jobs whose artifacts `planned` receives: those it needs with artifacts, or every job
+// of the earlier stages when it has no needs; GitLab's `dependencies` narrows either.
+QList<std::pair<int, QString>> artifactSources(const Plan &plan, const PlannedJob &planned)
+{
+    QList<int> candidates;
+    if (planned.afterEarlierStages) {
+        for (const PlannedStage &stage : plan.stages) {
+            if (stage.index < planned.stage)
+                candidates += stage.jobs;
+        }
+    }
+    for (const PlannedNeed &need : planned.needs) {
+        if (need.artifacts && !candidates.contains(need.job))
+            candidates.append(need.job);
+    }
+
+    QList<std::pair<int, QString>> sources;
+    const std::optional<QStringList> &from = planned.spec->artifactsFrom;
+    for (int index : candidates) {
+        const PlannedJob &source = plan.jobs[index];
+        if (!source.spec->artifacts || (from && !from->contains(source.spec->name)))
+            continue;
+        sources.append({index, source.name});
+    }
+    return sources;
+}
+
+} // namespace
+
+FileStager::FileStager(const FilesSettings &settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+{}
+
+FileStager::~FileStager()
+{
+    m_pool.waitForDone();
+}
+
+template<typename T>
+void FileStager::offThread(std::function<T()> work, std::function<void(T)> done)
+{
+    m_pool.start([this, work = std::move(work), done = std::move(done)] {
+        T result = work();
+        // Queued to this object: dropped if it is gone, and run on its thread otherwise.
+        QMetaObject::invokeMethod(
+            this, [done, result] { done(result); }, Qt::QueuedConnection);
+    });
+}
+
+JobFilesInput FileStager::inputFor(const Plan &plan, const RunRecord &run, int job) const
+{
+    const PlannedJob &planned = plan.jobs[job];
+    JobFilesInput input;
+    input.runId = run.id;
+    input.job = job;
+    input.name = planned.name;
+    input.pipeline = plan.pipeline;
+    input.spec = planned.spec;
+    input.isolated = planned.spec->isolated;
+    input.workingDirectory =
+        input.isolated ? m_settings.workspace(run.id, job) : plan.pipeline->directory;
+    input.artifactSources = artifactSources(plan, planned);
+    return input;
+}
+
+void FileStager::prepare(const Plan &plan, const RunRecord &run, int job,
+                         std::function<void(StagedJob)> done)
+{
+    const JobFilesInput input = inputFor(plan, run, job);
+    if (!needsFiles(input)) {
+        done(StagedJob());
+        return;
+    }
+
+    const std::pair<qint64, int> id{run.id, job};
+    m_jobs[id].input = input;
+    const FilesSettings settings = m_settings;
+    offThread<PreparedFiles>([settings, input] { return prepareJobFiles(settings, input); },
+                             [this, id, done](const PreparedFiles &prepared) {
+                                 m_jobs[id].caches = prepared.caches;
+                                 done(prepared.staged);
+                             });
+}
+
+void FileStager::conclude(const Plan &plan, const RunRecord &run, int job, JobStatus status,
+                          std::function<void(ConcludedJob)> done)
+{
+    const std::pair<qint64, int> id{run.id, job};
+    const auto state = m_jobs.constFind(id);
+    if (state == m_jobs.constEnd()) {
+        done(ConcludedJob());
+        return;
+    }
+
+    const FilesSettings settings = m_settings;
+    const JobState copy = *state;
+    offThread<ConcludedJob>(
+        [settings, copy, status] {
+            return concludeJobFiles(settings, copy.input, status, copy.caches);
+        },
+        [this, id, done](const ConcludedJob &concluded) {
+            m_jobs.remove(id);
+            done(concluded);
+        });
+}
+
+void FileStager::finishRun(const Plan &plan, const RunRecord &run, std::function<void()> done)
+{
+    for (auto it = m_jobs.begin(); it != m_jobs.end();) {
+        it = it.key().first == run.id ? m_jobs.erase(it) : std::next(it);
+    }
+    const QString folder = m_settings.runWorkspaces(run.id);
+    if (m_settings.keepWorkspaces || !QDir(folder).exists()) {
+        if (m_settings.keepWorkspaces && QDir(folder).exists())
+            qCInfo(lcFiles).noquote()
+                << "keeping the workspaces of run" << run.id << "in" << folder;
+        done();
+        return;
+    }
+    offThread<bool>([folder] { return QDir(folder).removeRecursively(); },
+                    [folder, done](bool removed) {
+                        if (!removed)
+                            qCWarning(lcFiles).noquote()
+                                << "cannot remove the workspaces in" << folder;
+                        done();
+                    });
+}
+
+} // namespace pw::files

@@ -1,0 +1,3 @@
+#include "gitlablog.h"
+
+Q_LOGGING_CATEGORY(lcGitLab, "pipewright.core.gitlab", QtWarningMsg)

@@ -1,0 +1,97 @@
+#include "filesfixture.h"
+
+#include "core/exec/localjobrunner.h"
+#include "core/files/filestager.h"
+#include "core/loader/pipelineloader.h"
+#include "core/record/storewriter.h"
+#include "core/session/runsession.h"
+#include "core/store/runstore.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QTest>
+#include <QTimer>
+
+namespace pw::test {
+
+FilesFixture::FilesFixture()
+{
+    QDir().mkpath(source());
+    m_settings.root = path(QStringLiteral("data"));
+    m_settings.storeLocation = path(QStringLiteral("history.sqlite"));
+}
+
+void FilesFixture::write(const QString &name, const QByteArray &content) const
+{
+    const QString file = source() + QLatin1Char('/') + name;
+    QDir().mkpath(QFileInfo(file).path());
+    QFile out(file);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        || out.write(content) != content.size())
+        qWarning() << "cannot write" << file;
+}
+
+RunRecord FilesFixture::run(const QByteArray &yaml, int maxParallel)
+{
+    const LoadResult loaded = loadPipelineText(yaml, QStringLiteral("files.yml"), source());
+    for (const Diagnostic &diagnostic : loaded.diagnostics)
+        qInfo().noquote() << diagnostic.toString();
+    if (!loaded.ok())
+        return RunRecord();
+
+    auto store = openStore(m_settings.storeLocation);
+    if (!store.ok()) {
+        qWarning().noquote() << store.error().message;
+        return RunRecord();
+    }
+    files::FileStager stager(m_settings);
+    StoreWriter writer(m_settings.storeLocation);
+    LocalJobRunner runner;
+    RunSession session(**store, writer, runner);
+
+    RunContext context;
+    context.branch = QStringLiteral("main");
+    context.commit = QStringLiteral("abc123");
+    const Status started = session.start({loaded.pipeline, context, maxParallel, &stager});
+    if (!started.ok()) {
+        qWarning().noquote() << started.error().message;
+        return RunRecord();
+    }
+    QEventLoop loop;
+    QObject::connect(&session, &RunSession::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    loop.exec();
+    return session.run();
+}
+
+QByteArray FilesFixture::log(qint64 runId, int job) const
+{
+    auto store = openStore(m_settings.storeLocation);
+    if (!store.ok())
+        return QByteArray();
+    QByteArray text;
+    (*store)->readLog(runId, job, 0, [&text](const LogChunk &chunk) {
+        text += chunk.data;
+        return true;
+    });
+    return text;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+int jobIndex(const RunRecord &run, const QString &name)
+{
+    for (const JobRecord &job : run.jobs) {
+        if (job.name == name)
+            return job.index;
+    }
+    return -1;
+}
+
+} // namespace pw::test

@@ -1,0 +1,248 @@
+#include "guitestsupport.h"
+#include "testsupport.h"
+#include "widgets/historymodel.h"
+#include "widgets/historyview.h"
+#include "widgets/loglinesmodel.h"
+#include "widgets/logview.h"
+#include "widgets/mainwindow.h"
+#include "widgets/runcontroller.h"
+#include "widgets/rundialog.h"
+#include "widgets/runmodel.h"
+#include "widgets/runmonitor.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace pw;
+using namespace pw::gui;
+
+namespace {
+
+constexpr int runTimeoutMs = 30000;
+
+QString helloPipeline()
+{
+    return test::sourceDir() + QStringLiteral("/examples/hello/pipewright.yml");
+}
+
+// The statuses every job of a finished run shows, by job name.
+QMap<QString, QString> jobStatuses(const RunModel &model)
+{
+    QMap<QString, QString> statuses;
+    for (int job = 0; job < model.run().jobs.size(); ++job) {
+        const QModelIndex status = model.indexOfJob(job, RunModel::StatusColumn);
+        statuses.insert(model.run().jobs.at(job).name,
+                        status.data(RunModel::StatusKeywordRole).toString());
+    }
+    return statuses;
+}
+
+QString runStatusOf(const RunModel &model)
+{
+    return keyword(model.run().status);
+}
+
+bool allJobsFinished(const RunModel &model)
+{
+    if (model.run().jobs.isEmpty())
+        return false;
+    for (const JobRecord &job : model.run().jobs) {
+        if (!isFinished(job.status))
+            return false;
+    }
+    return isFinished(model.run().status);
+}
+
+int jobNamed(const RunModel &model, const QString &name)
+{
+    for (const JobRecord &job : model.run().jobs) {
+        if (job.name == name)
+            return job.index;
+    }
+    return -1;
+}
+
+QStringList logLines(const LogLinesModel &model)
+{
+    QStringList lines;
+    for (int row = 0; row < model.rowCount(); ++row)
+        lines.append(model.lineText(row));
+    return lines;
+}
+
+void clickJob(RunMonitor &monitor, int job)
+{
+    QTreeView *tree = monitor.jobTree();
+    const QModelIndex index = monitor.runModel().indexOfJob(job);
+    tree->scrollTo(index);
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(index).center());
+}
+
+} // namespace
+
+class MainWindowTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void runShowsLiveStatusLogAndHistory();
+    void cancelStopsTheRunAndRunAgainStartsAnother();
+
+private:
+    QTemporaryDir m_home;
+};
+
+void MainWindowTest::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    test::dropPlatformNoise();
+    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toLocal8Bit());
+    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toLocal8Bit());
+    qputenv("PIPEWRIGHT_DB", m_home.filePath(QStringLiteral("history.db")).toLocal8Bit());
+    QCoreApplication::setOrganizationName(QStringLiteral("PipewrightTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+}
+
+void MainWindowTest::init()
+{
+    test::failOnWarnings();
+}
+
+void MainWindowTest::runShowsLiveStatusLogAndHistory()
+{
+    MainWindow window;
+    window.resize(1000, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    // Open the example and start it through the run dialog, with a variable of our own.
+    window.openPipeline(helloPipeline());
+    QTRY_VERIFY(window.pipeline() != nullptr);
+    QTRY_VERIFY(window.runAction()->isEnabled());
+    window.runAction()->trigger();
+    auto *dialog = window.findChild<RunDialog *>(QStringLiteral("runDialog"));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isPrefilled());
+    QVERIFY(!dialog->commitField()->text().isEmpty());
+    dialog->variablesField()->setPlainText(QStringLiteral("GREETING=bonjour"));
+    QSignalSpy finished(window.controller(), &RunController::runFinished);
+    dialog->accept();
+
+    // Every job reaches its final status in the monitor.
+    RunMonitor *monitor = window.monitor();
+    QVERIFY(monitor->isLive());
+    QTRY_VERIFY_WITH_TIMEOUT(allJobsFinished(monitor->runModel()), runTimeoutMs);
+    const QMap<QString, QString> expected = {
+        {"lint", "success"}, {"unit", "success"}, {"package", "success"}, {"summary", "success"}};
+    QCOMPARE(jobStatuses(monitor->runModel()), expected);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, runTimeoutMs);
+    QVERIFY(window.rerunAction()->isEnabled());
+    QVERIFY(!window.cancelAction()->isEnabled());
+
+    // The job's output is in its log, and a search finds it.
+    const int lint = jobNamed(monitor->runModel(), QStringLiteral("lint"));
+    QVERIFY(lint >= 0);
+    clickJob(*monitor, lint);
+    QCOMPARE(monitor->selectedJob(), lint);
+    QTRY_VERIFY(logLines(monitor->logModel()).contains(QStringLiteral("bonjour from lint")));
+    LogView *log = monitor->logView();
+    QTest::keyClicks(log->searchField(), QStringLiteral("BONJOUR"));
+    QCOMPARE(log->matchCount(), 1);
+    QCOMPARE(log->matchLabel()->text(), QStringLiteral("1 of 1"));
+
+    // The history lists the run; filters narrow it down.
+    window.tabs()->setCurrentWidget(window.historyView());
+    HistoryModel *history = window.historyModel();
+    QTRY_COMPARE(history->rowCount(), 1);
+    QTest::keyClicks(window.historyView()->pipelineFilter(), QStringLiteral("hello"));
+    QComboBox *status = window.historyView()->statusFilter();
+    status->setCurrentIndex(status->findData(QStringLiteral("failed")));
+    QTRY_VERIFY(!history->isLoading() && history->rowCount() == 0);
+    status->setCurrentIndex(status->findData(QStringLiteral("success")));
+    QTRY_COMPARE(history->rowCount(), 1);
+    QCOMPARE(history->index(0, HistoryModel::PipelineColumn).data().toString(),
+             QStringLiteral("hello"));
+
+    // Opening the run from the history shows it again, with its log read from the store.
+    QTableView *table = window.historyView()->table();
+    table->setCurrentIndex(history->index(0, 0));
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_Return);
+    QTRY_VERIFY(!monitor->isLive() && monitor->runModel().run().jobs.size() == 4);
+    QCOMPARE(window.tabs()->currentWidget(), monitor);
+    clickJob(*monitor, lint);
+    QTRY_VERIFY(logLines(monitor->logModel()).contains(QStringLiteral("bonjour from lint")));
+}
+
+void MainWindowTest::cancelStopsTheRunAndRunAgainStartsAnother()
+{
+    const QString path = m_home.filePath(QStringLiteral("slow/pipewright.yml"));
+    QVERIFY(QDir().mkpath(QFileInfo(path).path()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("name: slow\n"
+               "stages:\n"
+               "  - name: wait\n"
+               "    jobs:\n"
+               "      - name: sleeper\n"
+               "        commands: [echo started, sleep 30]\n");
+    file.close();
+
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openPipeline(path);
+    QTRY_VERIFY(window.pipeline() != nullptr);
+    QSignalSpy finished(window.controller(), &RunController::runFinished);
+    RunMonitor *monitor = window.monitor();
+
+    // Two runs, each cancelled once its job is going: the first started directly, the
+    // second by Run Again.
+    QVERIFY(window.startRun(RunContext{}).ok());
+    for (int run = 1; run <= 2; ++run) {
+        QTRY_COMPARE(runStatusOf(monitor->runModel()), QStringLiteral("running"));
+        monitor->selectJob(0);
+        QTRY_VERIFY(logLines(monitor->logModel()).contains(QStringLiteral("started")));
+        QVERIFY(window.cancelAction()->isEnabled());
+        QVERIFY(!window.rerunAction()->isEnabled());
+        window.cancelAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), run, runTimeoutMs);
+        QCOMPARE(runStatusOf(monitor->runModel()), QStringLiteral("cancelled"));
+        QCOMPARE(jobStatuses(monitor->runModel()).value(QStringLiteral("sleeper")),
+                 QStringLiteral("cancelled"));
+        QVERIFY(window.rerunAction()->isEnabled());
+        if (run == 1)
+            window.rerunAction()->trigger();
+    }
+
+    window.historyView()->pipelineFilter()->setText(QStringLiteral("slow"));
+    QTRY_VERIFY(!window.historyModel()->isLoading() && window.historyModel()->rowCount() == 2);
+    QCOMPARE(window.historyModel()->index(0, 0).data(HistoryModel::StatusKeywordRole),
+             QStringLiteral("cancelled"));
+
+    // Closing the window during a run cancels it and closes once it has ended.
+    QVERIFY(window.startRun(RunContext{}).ok());
+    QTRY_COMPARE(runStatusOf(monitor->runModel()), QStringLiteral("running"));
+    QVERIFY(!window.close());
+    QVERIFY(window.isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, runTimeoutMs);
+    QTRY_VERIFY(!window.isVisible());
+    QCOMPARE(runStatusOf(monitor->runModel()), QStringLiteral("cancelled"));
+}
+
+QTEST_MAIN(MainWindowTest)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,286 @@
+#include "mainwindow.h"
+
+#include "core/gitlab/anypipeline.h"
+#include "core/store/runstore.h"
+#include "historymodel.h"
+#include "historyview.h"
+#include "recentfiles.h"
+#include "runcontroller.h"
+#include "rundialog.h"
+#include "runmodelfeed.h"
+#include "runmonitor.h"
+#include "storereader.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QThread>
+#include <QToolBar>
+#include <QtConcurrent>
+
+namespace pw::gui {
+
+namespace {
+
+// Enough of a pipeline's problems to act on; the rest are counted.
+constexpr int shownDiagnostics = 20;
+
+QString describeProblems(const Diagnostics &diagnostics)
+{
+    QStringList lines;
+    for (const Diagnostic &diagnostic : diagnostics) {
+        if (lines.size() == shownDiagnostics)
+            break;
+        lines.append(diagnostic.toString());
+    }
+    if (diagnostics.size() > shownDiagnostics) {
+        lines.append(QCoreApplication::translate("pw::gui::MainWindow", "… and %n more", nullptr,
+                                                 int(diagnostics.size() - shownDiagnostics)));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+MainWindow::MainWindow(const QString &storeLocation, QWidget *parent)
+    : QMainWindow(parent)
+    , m_storeLocation(storeLocation.isEmpty() ? defaultStoreLocation() : storeLocation)
+    , m_reader(new StoreReader(m_storeLocation, this))
+    , m_controller(new RunController(m_storeLocation, this))
+    , m_historyModel(new HistoryModel(*m_reader, this))
+    , m_recent(std::make_unique<RecentFiles>())
+    , m_tabs(new QTabWidget(this))
+    , m_monitor(new RunMonitor(*m_reader, this))
+    , m_historyView(new HistoryView(*m_historyModel, this))
+{
+    setWindowTitle(tr("Pipewright"));
+    m_tabs->addTab(m_monitor, tr("&Monitor"));
+    m_tabs->addTab(m_historyView, tr("&History"));
+    setCentralWidget(m_tabs);
+    createActions();
+    createMenus();
+    statusBar()->showMessage(tr("History: %1").arg(m_storeLocation));
+
+    connect(m_controller, &RunController::stateChanged, this, &MainWindow::updateActions);
+    connect(m_controller, &RunController::runFinished, this, &MainWindow::onRunFinished);
+    connect(m_historyView, &HistoryView::runActivated, this, &MainWindow::showHistoryRun);
+    connect(m_reader, &StoreReader::runLoaded, this,
+            [this](quint64 request, const RunRecord &run, const QString &error) {
+                if (request != m_historyRequest)
+                    return;
+                if (!error.isEmpty())
+                    return showProblem(tr("Cannot show the run"), error);
+                m_monitor->showStored(run);
+                m_tabs->setCurrentWidget(m_monitor);
+            });
+    m_historyModel->refresh();
+    updateActions();
+}
+
+MainWindow::~MainWindow()
+{
+    // The run goes first: its feed reports to the monitor and its writer to the store.
+    delete m_controller;
+}
+
+void MainWindow::openPipeline(const QString &path)
+{
+    statusBar()->showMessage(tr("Reading %1…").arg(QDir::toNativeSeparators(path)));
+    auto *watcher = new QFutureWatcher<LoadResult>(this);
+    connect(watcher, &QFutureWatcher<LoadResult>::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        onPipelineRead(path, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([path] { return loadAnyPipeline(path); }));
+}
+
+Status MainWindow::startRun(const RunContext &context)
+{
+    if (!m_pipeline)
+        return Status::failure(tr("open a pipeline first"));
+    const Status started =
+        m_controller->start({m_pipeline, context, QThread::idealThreadCount(), nullptr});
+    if (!started.ok()) {
+        showProblem(tr("Cannot start the run"), started.error().message);
+        return started;
+    }
+    m_monitor->showLive(m_controller->feed());
+    m_tabs->setCurrentWidget(m_monitor);
+    return started;
+}
+
+void MainWindow::showRunDialog()
+{
+    if (!m_pipeline)
+        return;
+    auto *dialog = new RunDialog(m_pipeline->name, m_pipeline->directory, this);
+    dialog->setObjectName(QStringLiteral("runDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const auto context = dialog->context();
+        if (context.ok())
+            startRun(*context);
+    });
+    // open(), not exec(): no nested event loop while the run goes on.
+    dialog->open();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_controller->isRunning()) {
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    // Closing at once would kill the jobs' processes without a record of how they ended.
+    m_closeWhenEnded = true;
+    m_controller->cancel();
+    statusBar()->showMessage(tr("Cancelling the run before closing…"));
+    event->ignore();
+}
+
+void MainWindow::createActions()
+{
+    m_openAction =
+        new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open Pipeline…"), this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::choosePipeline);
+
+    m_runAction =
+        new QAction(QIcon::fromTheme(QStringLiteral("media-playback-start")), tr("&Run…"), this);
+    m_runAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(m_runAction, &QAction::triggered, this, &MainWindow::showRunDialog);
+
+    m_cancelAction =
+        new QAction(QIcon::fromTheme(QStringLiteral("process-stop")), tr("&Cancel Run"), this);
+    m_cancelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    connect(m_cancelAction, &QAction::triggered, m_controller, &RunController::cancel);
+
+    m_rerunAction =
+        new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Run &Again"), this);
+    m_rerunAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    connect(m_rerunAction, &QAction::triggered, this, &MainWindow::rerun);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    file->addAction(m_quitAction);
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
+    updateRecentMenu();
+
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(m_runAction);
+    run->addAction(m_cancelAction);
+    run->addAction(m_rerunAction);
+
+    QToolBar *tools = addToolBar(tr("Run"));
+    tools->setObjectName(QStringLiteral("runToolBar"));
+    tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tools->addAction(m_openAction);
+    tools->addAction(m_runAction);
+    tools->addAction(m_cancelAction);
+    tools->addAction(m_rerunAction);
+}
+
+void MainWindow::updateActions()
+{
+    const bool running = m_controller->isRunning();
+    m_runAction->setEnabled(m_pipeline && !running);
+    m_cancelAction->setEnabled(running);
+    m_rerunAction->setEnabled(m_controller->hasLastRequest() && !running);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_recent->files();
+    for (const QString &path : files) {
+        QAction *open = m_recentMenu->addAction(QDir::toNativeSeparators(path));
+        connect(open, &QAction::triggered, this, [this, path] { openPipeline(path); });
+    }
+    if (files.isEmpty())
+        m_recentMenu->addAction(tr("No recent pipelines"))->setEnabled(false);
+}
+
+void MainWindow::choosePipeline()
+{
+    auto *dialog = new QFileDialog(this, tr("Open Pipeline"), QString(),
+                                   tr("Pipeline files (*.yml *.yaml);;All files (*)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    connect(dialog, &QFileDialog::fileSelected, this, &MainWindow::openPipeline);
+    dialog->open();
+}
+
+void MainWindow::onPipelineRead(const QString &path, const LoadResult &result)
+{
+    // A re-run reads the file again, so that edits made since the last run count.
+    const bool forRerun = std::exchange(m_rerunPending, false);
+    if (!result.ok()) {
+        const QString problems = describeProblems(result.diagnostics);
+        showProblem(tr("Cannot open %1").arg(QDir::toNativeSeparators(path)), problems);
+        emit pipelineFailed(problems);
+        return;
+    }
+    m_pipeline = result.pipeline;
+    m_pipelinePath = path;
+    m_recent->add(path);
+    setWindowTitle(tr("%1 – Pipewright").arg(m_pipeline->name));
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
+    updateActions();
+    emit pipelineLoaded();
+
+    if (forRerun) {
+        const Status started = m_controller->restart(m_pipeline);
+        if (!started.ok())
+            return showProblem(tr("Cannot start the run"), started.error().message);
+        m_monitor->showLive(m_controller->feed());
+        m_tabs->setCurrentWidget(m_monitor);
+    }
+}
+
+void MainWindow::rerun()
+{
+    if (m_pipelinePath.isEmpty() || m_controller->isRunning())
+        return;
+    m_rerunPending = true;
+    openPipeline(m_pipelinePath);
+}
+
+void MainWindow::onRunFinished()
+{
+    statusBar()->showMessage(tr("The run ended."), 5000);
+    m_historyModel->refresh();
+    updateActions();
+    if (m_closeWhenEnded)
+        close();
+}
+
+void MainWindow::showHistoryRun(qint64 runId)
+{
+    m_historyRequest = m_reader->loadRun(runId);
+}
+
+void MainWindow::showProblem(const QString &title, const QString &message)
+{
+    statusBar()->showMessage(title, 10000);
+    auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Close, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace pw::gui

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "core/loader/pipelineloader.h"
+#include "core/plan/runcontext.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QMenu;
+class QTabWidget;
+
+namespace pw::gui {
+
+class HistoryModel;
+class HistoryView;
+class RecentFiles;
+class RunController;
+class RunDialog;
+class RunMonitor;
+class StoreReader;
+
+// The desktop app's window: open a pipeline, run it, watch the run and read its logs, and
+// look back through the history. Everything slow (reading files and git, store queries)
+// happens off the GUI thread.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    // `storeLocation`: the history store; empty for the default (or $PIPEWRIGHT_DB).
+    explicit MainWindow(const QString &storeLocation = QString(), QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Reads the pipeline file on a worker thread; pipelineLoaded or pipelineFailed follow.
+    void openPipeline(const QString &path);
+    // Starts the open pipeline with `context`; a failure is shown and returned.
+    Status startRun(const RunContext &context);
+    void showRunDialog();
+
+    const std::shared_ptr<const Pipeline> &pipeline() const { return m_pipeline; }
+    RunMonitor *monitor() const { return m_monitor; }
+    HistoryView *historyView() const { return m_historyView; }
+    HistoryModel *historyModel() const { return m_historyModel; }
+    RunController *controller() const { return m_controller; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QAction *runAction() const { return m_runAction; }
+    QAction *cancelAction() const { return m_cancelAction; }
+    QAction *rerunAction() const { return m_rerunAction; }
+
+signals:
+    void pipelineLoaded();
+    void pipelineFailed(const QString &message);
+
+protected:
+    // A run still going is cancelled first; the window closes once it has ended.
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void updateActions();
+    void updateRecentMenu();
+    void choosePipeline();
+    void onPipelineRead(const QString &path, const LoadResult &result);
+    void rerun();
+    void onRunFinished();
+    void showHistoryRun(qint64 runId);
+    void showProblem(const QString &title, const QString &message);
+
+    QString m_storeLocation;
+    StoreReader *m_reader = nullptr;
+    RunController *m_controller = nullptr;
+    HistoryModel *m_historyModel = nullptr;
+    std::unique_ptr<RecentFiles> m_recent;
+    std::shared_ptr<const Pipeline> m_pipeline;
+    QString m_pipelinePath;
+    QTabWidget *m_tabs = nullptr;
+    RunMonitor *m_monitor = nullptr;
+    HistoryView *m_historyView = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_runAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QAction *m_rerunAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    quint64 m_historyRequest = 0;
+    bool m_rerunPending = false;
+    bool m_closeWhenEnded = false;
+};
+
+} // namespace pw::gui

@@ -1,0 +1,103 @@
+#include "runcontroller.h"
+
+#include "core/exec/localjobrunner.h"
+#include "core/files/filestager.h"
+#include "core/record/storewriter.h"
+#include "core/store/runstore.h"
+#include "runmodelfeed.h"
+#include "widgetslog.h"
+
+namespace pw::gui {
+
+RunController::RunController(const QString &storeLocation, QObject *parent)
+    : QObject(parent)
+    , m_storeLocation(storeLocation)
+{}
+
+RunController::~RunController()
+{
+    // The session goes before the feed it reports to and the writer it writes through.
+    if (m_session && m_running)
+        m_session->cancel(tr("the application was closed"));
+    m_session.reset();
+    m_feed.reset();
+    m_stager.reset();
+}
+
+Status RunController::start(const RunRequest &request)
+{
+    if (isRunning())
+        return Status::failure(tr("a run is still going; cancel it or wait for its end"));
+    if (const Status opened = openStoreOnce(); !opened.ok())
+        return opened;
+
+    // The previous run's session and feed are replaced; their run is in the history.
+    m_session.reset();
+    m_feed = std::make_unique<RunModelFeed>();
+    m_session = std::make_unique<RunSession>(*m_store, *m_writer, *m_runner);
+    connect(m_session.get(), &RunSession::finished, this, &RunController::onSessionFinished);
+
+    RunRequest withFiles = request;
+    withFiles.stager = m_stager.get();
+    const Status started = m_session->start(withFiles, m_feed.get());
+    if (!started.ok()) {
+        qCWarning(lcWidgets) << "cannot start a run of" << request.pipeline->name << ":"
+                             << started.error().message;
+        return started;
+    }
+    m_lastRequest = request;
+    m_running = true;
+    emit runStarted(m_session->run().id);
+    emit stateChanged();
+    return {};
+}
+
+Status RunController::restart(std::shared_ptr<const Pipeline> pipeline)
+{
+    if (!hasLastRequest())
+        return Status::failure(tr("there is no run to start again"));
+    RunRequest request = m_lastRequest;
+    if (pipeline)
+        request.pipeline = std::move(pipeline);
+    return start(request);
+}
+
+void RunController::cancel()
+{
+    if (isRunning())
+        m_session->cancel(tr("cancelled by user"));
+}
+
+bool RunController::isRunning() const
+{
+    return m_session && m_running;
+}
+
+Status RunController::openStoreOnce()
+{
+    if (m_store)
+        return {};
+    // The session asks its store for past durations and records the run's start; these
+    // are short queries, but they do run on this thread.
+    auto opened = openStore(m_storeLocation);
+    if (!opened.ok())
+        return Status::failure(opened.error().message);
+    m_store = std::move(opened).value();
+    m_writer = std::make_unique<StoreWriter>(m_storeLocation);
+    m_runner = std::make_unique<LocalJobRunner>();
+    m_stager = std::make_unique<files::FileStager>(files::defaultFilesSettings(m_storeLocation));
+    return {};
+}
+
+void RunController::onSessionFinished()
+{
+    m_running = false;
+    const RunRecord run = m_session->run();
+    // The history view reads through its own store: it sees the run once it is written.
+    m_writer->whenDrained(this, [this, run] {
+        emit runFinished(run);
+        emit stateChanged();
+    });
+}
+
+} // namespace pw::gui

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "core/session/runsession.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace pw {
+class LocalJobRunner;
+namespace files {
+class FileStager;
+}
+} // namespace pw
+
+namespace pw::gui {
+
+class RunModelFeed;
+
+// Starts runs from the desktop app and owns what a run needs while it goes: the history
+// writer, the job runner, the file stager, the session and the feed that shows it. One run
+// at a time; the last one stays inspectable until the next starts.
+class RunController : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit RunController(const QString &storeLocation, QObject *parent = nullptr);
+    // Cancels a run still going and waits for the writer to drain.
+    ~RunController() override;
+
+    QString storeLocation() const { return m_storeLocation; }
+    // Plans, records and starts a run; fails with the reason when that cannot be done.
+    Status start(const RunRequest &request);
+    // Starts the last request again, with the pipeline given (re-read from its file).
+    Status restart(std::shared_ptr<const Pipeline> pipeline);
+    void cancel();
+
+    bool isRunning() const;
+    bool hasLastRequest() const { return m_lastRequest.pipeline != nullptr; }
+    // The feed of the current or last run; null before the first.
+    RunModelFeed *feed() const { return m_feed.get(); }
+
+signals:
+    void runStarted(qint64 runId);
+    // The run ended and its records are written (or held, when the store went away).
+    void runFinished(const pw::RunRecord &run);
+    void stateChanged();
+
+private:
+    Status openStoreOnce();
+    void onSessionFinished();
+
+    QString m_storeLocation;
+    std::unique_ptr<RunStore> m_store;
+    std::unique_ptr<StoreWriter> m_writer;
+    std::unique_ptr<LocalJobRunner> m_runner;
+    std::unique_ptr<files::FileStager> m_stager;
+    std::unique_ptr<RunModelFeed> m_feed;
+    std::unique_ptr<RunSession> m_session;
+    RunRequest m_lastRequest;
+    bool m_running = false;
+};
+
+} // namespace pw::gui

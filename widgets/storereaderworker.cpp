@@ -1,0 +1,99 @@
+#include "storereaderworker.h"
+
+#include "widgetslog.h"
+
+namespace pw::gui {
+
+StoreReaderWorker::StoreReaderWorker(const QString &location)
+    : m_location(location)
+{}
+
+StoreReaderWorker::~StoreReaderWorker() = default;
+
+void StoreReaderWorker::listRuns(quint64 request, const RunQuery &query)
+{
+    QString error;
+    RunStore *runs = store(&error);
+    if (!runs) {
+        emit runsListed(request, {}, error);
+        return;
+    }
+    const auto listed = runs->listRuns(query);
+    if (!listed.ok()) {
+        emit runsListed(request, {}, listed.error().message);
+        return;
+    }
+    emit runsListed(request, *listed, QString());
+}
+
+void StoreReaderWorker::loadRun(quint64 request, qint64 runId)
+{
+    QString error;
+    RunStore *runs = store(&error);
+    if (!runs) {
+        emit runLoaded(request, {}, error);
+        return;
+    }
+    const auto loaded = runs->loadRun(runId);
+    emit runLoaded(request, loaded.ok() ? *loaded : RunRecord(),
+                   loaded.ok() ? QString() : loaded.error().message);
+}
+
+void StoreReaderWorker::readLog(quint64 request, qint64 runId, int job, qint64 fromLine,
+                                int maxLines)
+{
+    QString error;
+    RunStore *runs = store(&error);
+    const int attempt = runs ? lastAttempt(runId, job, &error) : 0;
+    if (!runs || attempt <= 0) {
+        emit logRead(request, {}, true, error);
+        return;
+    }
+
+    // The store streams from the start; chunks before `fromLine` are passed over.
+    // TODO: does a chunk index by first line pay off for logs of a million lines?
+    QList<LogChunk> chunks;
+    bool atEnd = true;
+    qint64 taken = 0;
+    const Status read = runs->readLog(runId, job, attempt, [&](const LogChunk &chunk) {
+        if (chunk.firstLine + chunk.lineCount <= fromLine)
+            return true;
+        if (taken >= maxLines) {
+            atEnd = false;
+            return false;
+        }
+        taken += chunk.lineCount;
+        chunks.append(chunk);
+        return true;
+    });
+    emit logRead(request, chunks, atEnd, read.ok() ? QString() : read.error().message);
+}
+
+RunStore *StoreReaderWorker::store(QString *error)
+{
+    if (m_store)
+        return m_store.get();
+    auto opened = openStore(m_location);
+    if (!opened.ok()) {
+        *error = opened.error().message;
+        qCWarning(lcWidgets) << "cannot open the history store:" << *error;
+        return nullptr;
+    }
+    m_store = std::move(opened).value();
+    return m_store.get();
+}
+
+int StoreReaderWorker::lastAttempt(qint64 runId, int job, QString *error)
+{
+    const auto attempts = m_store->loadAttempts(runId, job);
+    if (!attempts.ok()) {
+        *error = attempts.error().message;
+        return 0;
+    }
+    int last = 0;
+    for (const AttemptRecord &attempt : *attempts)
+        last = qMax(last, attempt.number);
+    return last;
+}
+
+} // namespace pw::gui

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "core/store/runstore.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace pw::gui {
+
+// Answers history queries on a thread of its own, with a store it opens there (a store
+// belongs to the thread that opened it). Every answer carries the request's id back.
+class StoreReaderWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit StoreReaderWorker(const QString &location);
+    ~StoreReaderWorker() override;
+
+public slots:
+    void listRuns(quint64 request, const pw::RunQuery &query);
+    void loadRun(quint64 request, qint64 runId);
+    // Up to `maxLines` lines (in whole chunks) of the job's last attempt, from `fromLine`.
+    void readLog(quint64 request, qint64 runId, int job, qint64 fromLine, int maxLines);
+
+signals:
+    void runsListed(quint64 request, const QList<pw::RunRecord> &runs, const QString &error);
+    void runLoaded(quint64 request, const pw::RunRecord &run, const QString &error);
+    // `atEnd`: no chunk follows the ones given.
+    void logRead(quint64 request, const QList<pw::LogChunk> &chunks, bool atEnd,
+                 const QString &error);
+
+private:
+    // Opens the store on first use, on the worker's thread; null with `error` set on failure.
+    RunStore *store(QString *error);
+    int lastAttempt(qint64 runId, int job, QString *error);
+
+    QString m_location;
+    std::unique_ptr<RunStore> m_store;
+};
+
+} // namespace pw::gui
