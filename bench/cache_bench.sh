@@ -55,7 +55,7 @@ YAML
 
 cp -a "$src/node_modules" "$work/pristine"
 tar -C "$work/pristine" -I 'zstd -T0 -3' -cf "$work/tree.tar.zst" .
-"$pwctl" run "$src/save.yml" > /dev/null
+"$pwctl" run "$src/save.yml" > /dev/null 2>&1
 
 hyperfine --style none --runs "$runs" --warmup 1 --export-json "$work/save.json" \
     --prepare "'$pwctl' cache clear > /dev/null; sync" \
@@ -65,7 +65,7 @@ hyperfine --style none --runs "$runs" --warmup 1 --export-json "$work/save.json"
     --prepare "rm -rf '$work/copy'; sync" \
     -n "cp -a (save)" "cp -a '$work/pristine' '$work/copy'" > /dev/null
 
-"$pwctl" run "$src/save.yml" > /dev/null
+"$pwctl" run "$src/save.yml" > /dev/null 2>&1
 hyperfine --style none --runs "$runs" --warmup 1 --export-json "$work/restore.json" \
     --prepare "rm -rf '$src/node_modules'; sync" \
     -n "pwctl restore" "'$pwctl' run '$src/restore.yml'" \
@@ -76,7 +76,7 @@ hyperfine --style none --runs "$runs" --warmup 1 --export-json "$work/restore.js
 
 # The restored tree must be the tree: same names, same bytes.
 rm -rf "$src/node_modules"
-"$pwctl" run "$src/restore.yml" > /dev/null
+"$pwctl" run "$src/restore.yml" > /dev/null 2>&1
 diff -r --no-dereference "$work/pristine" "$src/node_modules" > /dev/null \
     || { echo "the restored tree differs from the saved one" >&2; exit 1; }
 

@@ -37,17 +37,16 @@ void runToEnd(RunSession &session)
 {
     QEventLoop loop;
     InterruptWatcher interrupts;
-    QObject::connect(&interrupts, &InterruptWatcher::interrupted, &session,
-                     [&session](int signal, int count) {
-                         if (count > 1) {
-                             err() << "pwctl: already cancelling; jobs are being stopped"
-                                   << Qt::endl;
-                             return;
-                         }
-                         err() << "pwctl: " << (signal == SIGINT ? "interrupted" : "stopped")
-                               << ", cancelling the run" << Qt::endl;
-                         session.cancel(QStringLiteral("cancelled by user"));
-                     });
+    QObject::connect(
+        &interrupts, &InterruptWatcher::interrupted, &session, [&session](int signal, int count) {
+            if (count > 1) {
+                err() << "pwctl: already cancelling; jobs are being stopped" << Qt::endl;
+                return;
+            }
+            err() << "pwctl: " << (signal == SIGINT ? "interrupted" : "stopped")
+                  << ", cancelling the run" << Qt::endl;
+            session.cancel(QStringLiteral("cancelled by user"));
+        });
     QObject::connect(&session, &RunSession::finished, &loop, &QEventLoop::quit);
     loop.exec();
 }

@@ -13,9 +13,15 @@ namespace {
 // megabytes never holds more than this much in memory here.
 constexpr qsizetype flushThreshold = 256 * 1024;
 
-QDateTime now() { return QDateTime::currentDateTimeUtc(); }
+QDateTime now()
+{
+    return QDateTime::currentDateTimeUtc();
+}
 
-bool counts(JobStatus status) { return status == JobStatus::Success; }
+bool counts(JobStatus status)
+{
+    return status == JobStatus::Success;
+}
 
 } // namespace
 
@@ -92,7 +98,10 @@ Executor::~Executor()
         delete slot.execution;
 }
 
-bool Executor::isFinished() const { return pw::isFinished(m_run.status); }
+bool Executor::isFinished() const
+{
+    return pw::isFinished(m_run.status);
+}
 
 void Executor::start()
 {
@@ -175,8 +184,7 @@ void Executor::releaseFinishedStages()
 {
     // A job without needs may start once every job of every earlier stage has finished.
     const int previous = m_firstOpenStage;
-    while (m_firstOpenStage < m_plan.stages.size()
-           && m_unfinishedInStage[m_firstOpenStage] == 0) {
+    while (m_firstOpenStage < m_plan.stages.size() && m_unfinishedInStage[m_firstOpenStage] == 0) {
         ++m_firstOpenStage;
     }
     for (int s = previous + 1; s <= m_firstOpenStage && s < m_plan.stages.size(); ++s) {
@@ -246,8 +254,7 @@ JobLaunch Executor::launchFor(int job) const
                                   ? m_plan.pipeline->directory
                                   : m_slots[job].workingDirectory;
     launch.environment = planned.variables;
-    setVariable(launch.environment, QStringLiteral("PIPEWRIGHT_RUN_ID"),
-                QString::number(m_run.id));
+    setVariable(launch.environment, QStringLiteral("PIPEWRIGHT_RUN_ID"), QString::number(m_run.id));
     launch.timeout = spec.timeout;
     launch.killGrace = m_options.killGrace;
     return launch;
@@ -411,7 +418,8 @@ void Executor::finishJob(int job, JobStatus status, const QString &reason)
 
     --m_unfinished;
     for (int dependent : planned.dependents) {
-        if (--m_slots[dependent].unmetNeeds == 0 && m_run.jobs[dependent].status == JobStatus::Pending
+        if (--m_slots[dependent].unmetNeeds == 0
+            && m_run.jobs[dependent].status == JobStatus::Pending
             && (!m_plan.jobs[dependent].afterEarlierStages
                 || m_plan.jobs[dependent].stage <= m_firstOpenStage)) {
             makeReady(dependent);
@@ -482,8 +490,8 @@ void Executor::flushOutput(int job, bool all)
 {
     Slot &slot = m_slots[job];
     int lineCount = 0;
-    const QByteArray lines = all ? slot.output.takeAll(&lineCount)
-                                 : slot.output.takeLines(&lineCount);
+    const QByteArray lines =
+        all ? slot.output.takeAll(&lineCount) : slot.output.takeLines(&lineCount);
     if (lines.isEmpty())
         return;
     m_sink.jobOutput(m_run, job, slot.attempt.number, slot.nextLine, lineCount, lines);

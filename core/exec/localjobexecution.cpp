@@ -212,7 +212,8 @@ void LocalJobExecution::onStartFailed(QProcess::ProcessError error)
     m_processGroup = 0;
     process->disconnect(this);
     process->deleteLater();
-    failToStart(QStringLiteral("cannot start '%1': %2").arg(m_launch.shell, process->errorString()));
+    failToStart(
+        QStringLiteral("cannot start '%1': %2").arg(m_launch.shell, process->errorString()));
 }
 
 void LocalJobExecution::failToStart(const QString &reason)

@@ -161,8 +161,7 @@ Result<QString> BlobStore::writeNew(int source, const QString &digest, bool exec
     const mode_t mode = executable ? 0555 : 0444;
     const QString final = blobPath(digest, executable);
     const QByteArray finalName = QFile::encodeName(final);
-    if (!copied || ::fchmod(target.fd, mode) != 0
-        || !renameIntoPlace(temporaryName, finalName)) {
+    if (!copied || ::fchmod(target.fd, mode) != 0 || !renameIntoPlace(temporaryName, finalName)) {
         const QString reason = copied ? errnoText() : copied.error().message;
         ::unlink(temporaryName.constData());
         return Error{QStringLiteral("cannot store %1: %2").arg(path, reason)};

@@ -1,6 +1,7 @@
 #include "gitlabloader.h"
 
 #include "core/loader/limits.h"
+#include "core/loader/pipelinefile.h"
 #include "core/loader/validator.h"
 #include "gitlablog.h"
 #include "jobreader.h"
@@ -192,28 +193,12 @@ LoadResult loadText(const QByteArray &text, const QString &fileName, const QStri
 {
     QElapsedTimer timer;
     timer.start();
-    const QByteArray body = text.startsWith("\xEF\xBB\xBF") ? text.mid(3) : text;
-    const loader::SourceText source(fileName, body);
+    const loader::SourceText source(fileName, loader::withoutByteOrderMark(text));
     DiagnosticSink sink;
-    std::optional<Pipeline> pipeline = readPipeline(source, directory, sink);
-
-    LoadResult result;
-    result.diagnostics = sink.takeSorted();
-    if (pipeline && !hasErrors(result.diagnostics)) {
-        pipeline->filePath = filePath;
-        pipeline->directory = directory;
-        result.pipeline = std::make_shared<const Pipeline>(std::move(*pipeline));
-    }
+    LoadResult result =
+        loader::finishLoad(readPipeline(source, directory, sink), sink, filePath, directory);
     qCDebug(lcGitLab) << "read" << fileName << "in" << timer.elapsed()
                       << "ms:" << result.diagnostics.size() << "diagnostics";
-    return result;
-}
-
-LoadResult failure(const QString &fileName, const QString &message)
-{
-    LoadResult result;
-    result.diagnostics.append(
-        {Diagnostic::Severity::Error, SourceLocation{fileName, 0, 0}, message});
     return result;
 }
 
@@ -221,17 +206,12 @@ LoadResult failure(const QString &fileName, const QString &message)
 
 LoadResult loadGitLabFile(const QString &path)
 {
+    LoadResult failure;
+    const std::optional<QByteArray> text = loader::readPipelineBytes(path, &failure);
+    if (!text)
+        return failure;
     const QFileInfo info(path);
-    if (info.isDir())
-        return failure(path, QStringLiteral("cannot read '%1': it is a folder").arg(path));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return failure(path, QStringLiteral("cannot read '%1': %2").arg(path, file.errorString()));
-
-    const QByteArray text = file.read(loader::maxFileBytes + 1);
-    if (file.error() != QFileDevice::NoError)
-        return failure(path, QStringLiteral("cannot read '%1': %2").arg(path, file.errorString()));
-    return loadText(text, path, info.absoluteFilePath(), info.absolutePath());
+    return loadText(*text, path, info.absoluteFilePath(), info.absolutePath());
 }
 
 LoadResult loadGitLabText(const QByteArray &text, const QString &fileName, const QString &directory)

@@ -4,6 +4,7 @@
 #include "limits.h"
 #include "loaderlog.h"
 #include "nativeloader.h"
+#include "pipelinefile.h"
 #include "validator.h"
 
 #include <QDir>
@@ -90,38 +91,16 @@ std::optional<Pipeline> readPipeline(const SourceText &source, DiagnosticSink &s
     return pipeline;
 }
 
-// A UTF-8 byte order mark is allowed but is not part of the text.
-QByteArray withoutByteOrderMark(const QByteArray &text)
-{
-    return text.startsWith("\xEF\xBB\xBF") ? text.mid(3) : text;
-}
-
 LoadResult loadText(const QByteArray &text, const QString &fileName, const QString &filePath,
                     const QString &directory)
 {
     QElapsedTimer timer;
     timer.start();
-    const SourceText source(fileName, withoutByteOrderMark(text));
+    const SourceText source(fileName, loader::withoutByteOrderMark(text));
     DiagnosticSink sink;
-    std::optional<Pipeline> pipeline = readPipeline(source, sink);
-
-    LoadResult result;
-    result.diagnostics = sink.takeSorted();
-    if (pipeline && !hasErrors(result.diagnostics)) {
-        pipeline->filePath = filePath;
-        pipeline->directory = directory;
-        result.pipeline = std::make_shared<const Pipeline>(std::move(*pipeline));
-    }
+    LoadResult result = loader::finishLoad(readPipeline(source, sink), sink, filePath, directory);
     qCDebug(lcLoader) << "read" << fileName << "in" << timer.elapsed()
                       << "ms:" << result.diagnostics.size() << "diagnostics";
-    return result;
-}
-
-LoadResult failure(const QString &fileName, const QString &message)
-{
-    LoadResult result;
-    result.diagnostics.append(
-        {Diagnostic::Severity::Error, SourceLocation{fileName, 0, 0}, message});
     return result;
 }
 
@@ -129,23 +108,12 @@ LoadResult failure(const QString &fileName, const QString &message)
 
 LoadResult loadPipelineFile(const QString &path)
 {
+    LoadResult failure;
+    const std::optional<QByteArray> text = loader::readPipelineBytes(path, &failure);
+    if (!text)
+        return failure;
     const QFileInfo info(path);
-    if (info.isDir())
-        return failure(path, QStringLiteral("cannot read '%1': it is a folder").arg(path));
-
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return failure(path, QStringLiteral("cannot read '%1': %2").arg(path, file.errorString()));
-
-    // One byte more than allowed tells a file over the limit without reading all of it,
-    // even from devices that never end.
-    const QByteArray text = file.read(loader::maxFileBytes + 1);
-    if (file.error() != QFileDevice::NoError)
-        return failure(path, QStringLiteral("cannot read '%1': %2").arg(path, file.errorString()));
-    if (text.size() > loader::maxFileBytes)
-        return failure(path, loader::fileTooLargeMessage());
-
-    return loadText(text, path, info.absoluteFilePath(), info.absolutePath());
+    return loadText(*text, path, info.absoluteFilePath(), info.absolutePath());
 }
 
 LoadResult loadPipelineText(const QByteArray &text, const QString &fileName,

@@ -13,7 +13,13 @@ qint64 between(const QDateTime &start, const QDateTime &end)
 
 } // namespace
 
-qint64 JobRecord::durationMs() const { return between(startedAt, finishedAt); }
-qint64 RunRecord::durationMs() const { return between(startedAt, finishedAt); }
+qint64 JobRecord::durationMs() const
+{
+    return between(startedAt, finishedAt);
+}
+qint64 RunRecord::durationMs() const
+{
+    return between(startedAt, finishedAt);
+}
 
 } // namespace pw

@@ -4,15 +4,17 @@
 
 namespace pw::test {
 
-QString pwctlPath() { return QStringLiteral(PIPEWRIGHT_PWCTL); }
+QString pwctlPath()
+{
+    return QStringLiteral(PIPEWRIGHT_PWCTL);
+}
 
 QJsonObject PwctlResult::json() const
 {
     return QJsonDocument::fromJson(out).object();
 }
 
-PwctlResult runPwctl(const QStringList &arguments, const QString &workingDirectory,
-                     int timeoutMs)
+PwctlResult runPwctl(const QStringList &arguments, const QString &workingDirectory, int timeoutMs)
 {
     QProcess process;
     process.setWorkingDirectory(workingDirectory);
@@ -31,8 +33,7 @@ PwctlResult runPwctl(const QStringList &arguments, const QString &workingDirecto
     return result;
 }
 
-QProcess *startPwctl(const QStringList &arguments, QObject *parent,
-                     const QString &workingDirectory)
+QProcess *startPwctl(const QStringList &arguments, QObject *parent, const QString &workingDirectory)
 {
     auto *process = new QProcess(parent);
     process->setWorkingDirectory(workingDirectory);

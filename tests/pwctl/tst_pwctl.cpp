@@ -16,9 +16,15 @@ using namespace pw::test;
 
 namespace {
 
-QString testJob() { return QStringLiteral(PIPEWRIGHT_TESTJOB); }
+QString testJob()
+{
+    return QStringLiteral(PIPEWRIGHT_TESTJOB);
+}
 
-bool processExists(pid_t pid) { return pid > 0 && ::kill(pid, 0) == 0; }
+bool processExists(pid_t pid)
+{
+    return pid > 0 && ::kill(pid, 0) == 0;
+}
 
 void writeFile(const QString &path, const QByteArray &text)
 {
@@ -132,9 +138,9 @@ void tst_Pwctl::usageErrorsExitWithTwo_data()
     QTest::newRow("an unknown option")
         << QStringList{QStringLiteral("run"), QStringLiteral("--fast"), hello}
         << QStringLiteral("Unknown option 'fast'");
-    QTest::newRow("zero workers")
-        << QStringList{QStringLiteral("run"), QStringLiteral("--jobs"), QStringLiteral("0"), hello}
-        << QStringLiteral("--jobs expects a number");
+    QTest::newRow("zero workers") << QStringList{QStringLiteral("run"), QStringLiteral("--jobs"),
+                                                 QStringLiteral("0"), hello}
+                                  << QStringLiteral("--jobs expects a number");
     QTest::newRow("a variable without a value")
         << QStringList{QStringLiteral("run"), QStringLiteral("--var"), QStringLiteral("X"), hello}
         << QStringLiteral("--var expects NAME=VALUE");
@@ -162,12 +168,11 @@ void tst_Pwctl::usageErrorsExitWithTwo()
 
 void tst_Pwctl::runPrintsOneJsonObject()
 {
-    const PwctlResult result =
-        runPwctl(QStringList{QStringLiteral("run"), example(QStringLiteral("hello")),
-                             QStringLiteral("--json"), QStringLiteral("--branch"),
-                             QStringLiteral("main"), QStringLiteral("--commit"),
-                             QStringLiteral("0123abcd")}
-                 + db());
+    const PwctlResult result = runPwctl(
+        QStringList{QStringLiteral("run"), example(QStringLiteral("hello")),
+                    QStringLiteral("--json"), QStringLiteral("--branch"), QStringLiteral("main"),
+                    QStringLiteral("--commit"), QStringLiteral("0123abcd")}
+        + db());
     QCOMPARE(result.exitCode, 0);
 
     QJsonParseError error;
@@ -220,9 +225,10 @@ void tst_Pwctl::failedRunExitsWithOne()
 
 void tst_Pwctl::showPrintsTheSameObjectAsRun()
 {
-    const PwctlResult ran = runPwctl(
-        QStringList{QStringLiteral("run"), example(QStringLiteral("hello")), QStringLiteral("--json")}
-        + db());
+    const PwctlResult ran =
+        runPwctl(QStringList{QStringLiteral("run"), example(QStringLiteral("hello")),
+                             QStringLiteral("--json")}
+                 + db());
     QCOMPARE(ran.exitCode, 0);
     const QJsonObject run = ran.json();
     const QString id = QString::number(run.value(QStringLiteral("id")).toInteger());
@@ -236,8 +242,8 @@ void tst_Pwctl::showPrintsTheSameObjectAsRun()
     QCOMPARE(text.exitCode, 0);
     QVERIFY(text.out.contains("stage verify: success"));
 
-    const PwctlResult missing = runPwctl(QStringList{QStringLiteral("show"), QStringLiteral("999")}
-                                         + db());
+    const PwctlResult missing =
+        runPwctl(QStringList{QStringLiteral("show"), QStringLiteral("999")} + db());
     QCOMPARE(missing.exitCode, 2);
     QVERIFY2(missing.err.contains("999"), missing.err.constData());
 }
@@ -277,9 +283,10 @@ void tst_Pwctl::historyListsAndFiltersRuns()
 
 void tst_Pwctl::logsPrintAJobsOutput()
 {
-    const PwctlResult ran = runPwctl(
-        QStringList{QStringLiteral("run"), example(QStringLiteral("hello")), QStringLiteral("--json")}
-        + db());
+    const PwctlResult ran =
+        runPwctl(QStringList{QStringLiteral("run"), example(QStringLiteral("hello")),
+                             QStringLiteral("--json")}
+                 + db());
     const QString id = QString::number(ran.json().value(QStringLiteral("id")).toInteger());
 
     const PwctlResult logs =
@@ -369,12 +376,12 @@ void tst_Pwctl::watchRunsForANewCommit()
     QVERIFY(git({QStringLiteral("add"), QStringLiteral(".")}));
     QVERIFY(git({QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("first")}));
 
-    QProcess *watch = startPwctl(QStringList{QStringLiteral("watch"),
-                                             repo + QStringLiteral("/pipewright.yml"),
-                                             QStringLiteral("--interval"), QStringLiteral("0.2"),
-                                             QStringLiteral("--max-runs"), QStringLiteral("1")}
-                                     + db(),
-                                 this);
+    QProcess *watch =
+        startPwctl(QStringList{QStringLiteral("watch"), repo + QStringLiteral("/pipewright.yml"),
+                               QStringLiteral("--interval"), QStringLiteral("0.2"),
+                               QStringLiteral("--max-runs"), QStringLiteral("1")}
+                       + db(),
+                   this);
     QByteArray watchErr;
     QTRY_VERIFY2_WITH_TIMEOUT((watchErr += watch->readAllStandardError()).contains("watching"),
                               watchErr.constData(), 10000);
@@ -403,8 +410,8 @@ void tst_Pwctl::refusesToRunWhatItCannotCarryOut()
     writeFile(path, "name: gated\nstages:\n  - name: deploy\n"
                     "    gate: {approvers: [anna]}\n    jobs:\n"
                     "      - {name: ship, commands: ['touch shipped']}\n");
-    const PwctlResult result = runPwctl(QStringList{QStringLiteral("run"), path} + db(),
-                                        m_dir.path());
+    const PwctlResult result =
+        runPwctl(QStringList{QStringLiteral("run"), path} + db(), m_dir.path());
 
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains("deployment gates are not supported"), result.err.constData());
@@ -457,10 +464,10 @@ void tst_Pwctl::everyExampleRuns()
     QFETCH(QString, file);
     const PwctlResult validated = runPwctl({QStringLiteral("validate"), file});
     QCOMPARE(validated.exitCode, 0);
-    const PwctlResult ran = runPwctl(
-        QStringList{QStringLiteral("run"), file, QStringLiteral("--json"), QStringLiteral("--branch"),
-                    QStringLiteral("main")}
-        + db());
+    const PwctlResult ran =
+        runPwctl(QStringList{QStringLiteral("run"), file, QStringLiteral("--json"),
+                             QStringLiteral("--branch"), QStringLiteral("main")}
+                 + db());
     QVERIFY2(ran.exitCode == 0, ran.err.constData());
     QCOMPARE(ran.json().value(QStringLiteral("status")).toString(), QStringLiteral("success"));
 }
