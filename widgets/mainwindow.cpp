@@ -148,7 +148,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::createActions()
 {
     m_openAction =
-        new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open Pipeline…"), this);
+        new QAction(QIcon::fromTheme(QStringLiteral("document-open")),
+                    tr("&Open Pipeline…"), this);
     m_openAction->setShortcut(QKeySequence::Open);
     connect(m_openAction, &QAction::triggered, this, &MainWindow::choosePipeline);
 

@@ -87,7 +87,8 @@ RunRecord sampleRun(const QString &pipeline, int jobCount)
         job.allowFailure = index % 2 == 1;
         job.cacheHit = index % 4 == 0;
         if (index > 0)
-            job.needs = {QStringLiteral("job 0 — ünïcode"), QStringLiteral("a, \"quoted\" name")};
+            job.needs = {QStringLiteral("job 0 — ünïcode"),
+                         QStringLiteral("a, \"quoted\" name")};
         run.jobs.append(job);
     }
     return run;

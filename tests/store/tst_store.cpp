@@ -146,7 +146,8 @@ void StoreTest::createdRunReadsBackEveryField_data()
     pending.jobs = {job};
     QTest::newRow("a pending run without times, texts or exit codes keeps them empty") << pending;
 
-    RunRecord unicode = sampleRun(uniquePipeline(QStringLiteral("ユニコード パイプライン")), 2);
+    const QString name = uniquePipeline(QStringLiteral("ユニコード パイプライン"));
+    RunRecord unicode = sampleRun(name, 2);
     unicode.reason = QStringLiteral("Ünïcødé 🚀 reason\nwith a second line and 'quotes'");
     unicode.jobs[1].needs = {QStringLiteral("名前"), QStringLiteral("emoji 🧪"), QString()};
     QTest::newRow("unicode in names, reasons and needs survives") << unicode;
