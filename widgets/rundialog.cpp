@@ -1,5 +1,6 @@
 #include "rundialog.h"
 
+#include "core/util/currentuser.h"
 #include "core/vcs/gitrepository.h"
 
 #include <QComboBox>
@@ -72,7 +73,7 @@ Result<RunContext> RunDialog::context() const
     context.commit = m_commit->text().trimmed();
     context.tag = m_tag;
     context.event = m_event->currentText();
-    context.triggeredBy = qEnvironmentVariable("USER");
+    context.triggeredBy = currentUser();
 
     const QStringList lines = m_variables->toPlainText().split(QLatin1Char('\n'));
     if (lines.size() > maxVariables)

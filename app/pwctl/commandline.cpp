@@ -2,13 +2,11 @@
 
 #include "core/gitlab/anypipeline.h"
 #include "core/store/runstore.h"
+#include "core/util/currentuser.h"
 #include "core/vcs/gitrepository.h"
 #include "output.h"
 
 #include <QFileInfo>
-
-#include <pwd.h>
-#include <unistd.h>
 
 namespace pw::cli {
 
@@ -123,6 +121,29 @@ Result<RunContext> contextFromOptions(const QCommandLineParser &parser,
     return context;
 }
 
+std::unique_ptr<RunStore> openStoreReporting(const QCommandLineParser &parser)
+{
+    auto store = openStore(storeLocation(parser));
+    if (!store.ok()) {
+        usageError(store.error().message);
+        return nullptr;
+    }
+    return std::move(store).value();
+}
+
+bool parseRunId(const QString &text, qint64 *id)
+{
+    bool ok = false;
+    *id = text.toLongLong(&ok);
+    if (!ok || *id <= 0) {
+        usageError(QStringLiteral("'%1' is not a run id; run ids are positive numbers (see "
+                                  "'pwctl history')")
+                       .arg(text));
+        return false;
+    }
+    return true;
+}
+
 LoadResult loadPipelineReporting(const QString &path, const QString &format)
 {
     const std::optional<Pipeline::Format> chosen = pipelineFormatFromName(format);
@@ -134,13 +155,6 @@ LoadResult loadPipelineReporting(const QString &path, const QString &format)
     for (const Diagnostic &diagnostic : result.diagnostics)
         err() << diagnostic.toString() << Qt::endl;
     return result;
-}
-
-QString currentUser()
-{
-    if (const passwd *entry = ::getpwuid(::geteuid()))
-        return QString::fromLocal8Bit(entry->pw_name);
-    return qEnvironmentVariable("USER");
 }
 
 } // namespace pw::cli

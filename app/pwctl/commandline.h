@@ -4,6 +4,12 @@
 #include "core/plan/runcontext.h"
 #include "core/util/result.h"
 
+#include <memory>
+
+namespace pw {
+class RunStore;
+}
+
 #include <QCommandLineParser>
 
 namespace pw::cli {
@@ -27,11 +33,15 @@ void addFormatOption(QCommandLineParser &parser);
 Result<RunContext> contextFromOptions(const QCommandLineParser &parser,
                                       const QString &pipelineDirectory);
 
+// The history store named by --db, or nullptr after printing why it cannot be opened.
+std::unique_ptr<RunStore> openStoreReporting(const QCommandLineParser &parser);
+
+// Parses a run id given on the command line; prints what is wrong and returns false when it
+// is not a positive number.
+bool parseRunId(const QString &text, qint64 *id);
+
 // Loads a pipeline file of the `format` given with --format (empty: chosen by the file's
 // name), printing every diagnostic to stderr.
 LoadResult loadPipelineReporting(const QString &path, const QString &format = QString());
-
-// The operating-system user who runs the command.
-QString currentUser();
 
 } // namespace pw::cli

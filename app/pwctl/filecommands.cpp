@@ -108,13 +108,6 @@ int getArtifacts(const QCommandLineParser &parser, files::FileCatalog &catalog, 
     return report.warnings.isEmpty() ? ExitOk : ExitRunFailed;
 }
 
-bool parseRun(const QString &text, qint64 *id)
-{
-    bool ok = false;
-    *id = text.toLongLong(&ok);
-    return ok && *id > 0;
-}
-
 } // namespace
 
 int artifactsCommand(const QStringList &arguments)
@@ -140,9 +133,8 @@ int artifactsCommand(const QStringList &arguments)
         return usageError(get ? QStringLiteral("usage: artifacts get RUN_ID JOB PATH --to DIR")
                               : QStringLiteral("usage: artifacts RUN_ID [JOB]"));
     qint64 runId = 0;
-    if (!parseRun(positional.first(), &runId))
-        return usageError(QStringLiteral("'%1' is not a run id; run ids are positive numbers")
-                              .arg(positional.first()));
+    if (!parseRunId(positional.first(), &runId))
+        return ExitUsage;
 
     const std::unique_ptr<files::FileCatalog> catalog = openCatalogReporting(parser);
     if (!catalog)

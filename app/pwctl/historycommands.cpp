@@ -14,29 +14,6 @@ namespace pw::cli {
 
 namespace {
 
-std::unique_ptr<RunStore> openStoreReporting(const QCommandLineParser &parser)
-{
-    auto store = openStore(storeLocation(parser));
-    if (!store.ok()) {
-        usageError(store.error().message);
-        return nullptr;
-    }
-    return std::move(store).value();
-}
-
-bool parseRunId(const QString &text, qint64 *id)
-{
-    bool ok = false;
-    *id = text.toLongLong(&ok);
-    if (!ok || *id <= 0) {
-        usageError(QStringLiteral("'%1' is not a run id; run ids are positive numbers (see "
-                                  "'pwctl history')")
-                       .arg(text));
-        return false;
-    }
-    return true;
-}
-
 QString shortCommit(const QString &commit)
 {
     return commit.left(10);
@@ -180,7 +157,10 @@ int logsCommand(const QStringList &arguments)
     if (!parseRunId(parser.positionalArguments().constFirst(), &id))
         return ExitUsage;
     const QString jobName = parser.positionalArguments().at(1);
-    const int attempt = parser.value(QStringLiteral("attempt")).toInt();
+    bool attemptOk = false;
+    const int attempt = parser.value(QStringLiteral("attempt")).toInt(&attemptOk);
+    if (!attemptOk || attempt < 0)
+        return usageError(QStringLiteral("--attempt expects an attempt number (0 for all)"));
 
     auto store = openStoreReporting(parser);
     if (!store)

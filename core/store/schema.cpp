@@ -138,9 +138,18 @@ Migration artifactsAndCaches()
             }};
 }
 
+// A job's artifacts and cache use as the live run reported them, so that a run read back
+// shows what it showed while it ran.
+Migration jobFiles()
+{
+    return {"the artifacts and cache use of each job",
+            {QStringLiteral("ALTER TABLE jobs ADD COLUMN files TEXT NOT NULL DEFAULT ''")}};
+}
+
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all = {firstSchema(), runsByStatus(), artifactsAndCaches()};
+    static const QList<Migration> all = {firstSchema(), runsByStatus(), artifactsAndCaches(),
+                                         jobFiles()};
     return all;
 }
 

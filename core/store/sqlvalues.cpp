@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace pw::sql {
 
@@ -37,6 +38,43 @@ QVariant names(const QStringList &value)
 {
     const QJsonDocument list(QJsonArray::fromStringList(value));
     return QVariant(QString::fromUtf8(list.toJson(QJsonDocument::Compact)));
+}
+
+QVariant jobFiles(const JobRecord &job)
+{
+    if (job.artifacts.isEmpty() && !job.cache)
+        return QVariant(QStringLiteral(""));
+
+    QJsonArray artifacts;
+    for (const ArtifactRecord &artifact : job.artifacts)
+        artifacts.append(QJsonObject{{QStringLiteral("path"), artifact.path},
+                                     {QStringLiteral("size"), artifact.size}});
+    QJsonObject files{{QStringLiteral("artifacts"), artifacts}};
+    if (job.cache) {
+        files.insert(QStringLiteral("cache"),
+                     QJsonObject{{QStringLiteral("key"), job.cache->key},
+                                 {QStringLiteral("hit"), job.cache->hit},
+                                 {QStringLiteral("restoredFrom"), job.cache->restoredFrom}});
+    }
+    return QVariant(QString::fromUtf8(QJsonDocument(files).toJson(QJsonDocument::Compact)));
+}
+
+void readJobFiles(const QString &text, JobRecord &job)
+{
+    if (text.isEmpty())
+        return;
+    const QJsonObject files = QJsonDocument::fromJson(text.toUtf8()).object();
+    for (const QJsonValue &value : files.value(QStringLiteral("artifacts")).toArray()) {
+        const QJsonObject artifact = value.toObject();
+        job.artifacts.append({artifact.value(QStringLiteral("path")).toString(),
+                              artifact.value(QStringLiteral("size")).toInteger()});
+    }
+    if (files.contains(QStringLiteral("cache"))) {
+        const QJsonObject cache = files.value(QStringLiteral("cache")).toObject();
+        job.cache = CacheUse{cache.value(QStringLiteral("key")).toString(),
+                             cache.value(QStringLiteral("hit")).toBool(),
+                             cache.value(QStringLiteral("restoredFrom")).toString()};
+    }
 }
 
 void bind(QSqlQuery &query, std::initializer_list<QVariant> values)

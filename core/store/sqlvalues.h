@@ -1,5 +1,7 @@
 #pragma once
 
+#include "records.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QSqlError>
@@ -22,6 +24,9 @@ QVariant number(std::optional<int> value);
 QVariant flag(bool value);
 QVariant bytes(const QByteArray &value);
 QVariant names(const QStringList &value);
+// A job's artifacts and cache use as JSON text ('' when it has neither), and back.
+QVariant jobFiles(const JobRecord &job);
+void readJobFiles(const QString &text, JobRecord &job);
 
 // Binds `values` to the placeholders of the prepared `query`, in order.
 void bind(QSqlQuery &query, std::initializer_list<QVariant> values);

@@ -94,6 +94,12 @@ void tst_FileCommands::runReportsArtifactsAndCacheInJson()
     QVERIFY(cache[QStringLiteral("key")].toString().startsWith(QStringLiteral("deps-")));
     QCOMPARE(cache[QStringLiteral("hit")].toBool(), false);
     QVERIFY(cache[QStringLiteral("restoredFrom")].isNull());
+
+    // The history gives back the same report, artifacts and cache use included.
+    const QString id = QString::number(result.json()[QStringLiteral("id")].toInteger());
+    const PwctlResult shown = runPwctl({QStringLiteral("show"), id, QStringLiteral("--json")});
+    QCOMPARE(shown.exitCode, 0);
+    QCOMPARE(shown.json(), result.json());
     QVERIFY(QFile::exists(data() + QStringLiteral("/history.sqlite")));
     QVERIFY(QDir(data() + QStringLiteral("/blobs")).exists());
 }

@@ -151,6 +151,10 @@ void tst_Pwctl::usageErrorsExitWithTwo_data()
     QTest::newRow("a missing file")
         << QStringList{QStringLiteral("run"), QStringLiteral("/nonexistent/p.yml")}
         << QStringLiteral("/nonexistent/p.yml");
+    QTest::newRow("an attempt that is not a number")
+        << QStringList{QStringLiteral("logs"), QStringLiteral("1"), QStringLiteral("lint"),
+                       QStringLiteral("--attempt"), QStringLiteral("last")}
+        << QStringLiteral("--attempt expects an attempt number");
     QTest::newRow("a run id that is not a number")
         << QStringList{QStringLiteral("show"), QStringLiteral("abc")}
         << QStringLiteral("'abc' is not a run id");
