@@ -3,6 +3,7 @@
 #include "fileslog.h"
 
 #include <QDir>
+#include <QSet>
 
 namespace pw::files {
 
@@ -19,25 +20,32 @@ bool needsFiles(const JobFilesInput &input)
 // of the earlier stages when it has no needs; GitLab's `dependencies` narrows either.
 QList<std::pair<int, QString>> artifactSources(const Plan &plan, const PlannedJob &planned)
 {
-    QList<int> candidates;
+    // Only jobs that declare artifacts can hand any on: filtering first keeps this linear in
+    // the jobs of earlier stages, which matters for pipelines of thousands of jobs.
+    const std::optional<QStringList> &from = planned.spec->artifactsFrom;
+    QList<std::pair<int, QString>> sources;
+    QSet<int> seen;
+    const auto consider = [&](int index) {
+        const PlannedJob &source = plan.jobs[index];
+        if (!source.spec->artifacts || (from && !from->contains(source.spec->name)))
+            return;
+        if (!seen.contains(index)) {
+            seen.insert(index);
+            sources.append({index, source.name});
+        }
+    };
+
     if (planned.afterEarlierStages) {
         for (const PlannedStage &stage : plan.stages) {
-            if (stage.index < planned.stage)
-                candidates += stage.jobs;
+            if (stage.index >= planned.stage)
+                break;
+            for (int index : stage.jobs)
+                consider(index);
         }
     }
     for (const PlannedNeed &need : planned.needs) {
-        if (need.artifacts && !candidates.contains(need.job))
-            candidates.append(need.job);
-    }
-
-    QList<std::pair<int, QString>> sources;
-    const std::optional<QStringList> &from = planned.spec->artifactsFrom;
-    for (int index : candidates) {
-        const PlannedJob &source = plan.jobs[index];
-        if (!source.spec->artifacts || (from && !from->contains(source.spec->name)))
-            continue;
-        sources.append({index, source.name});
+        if (need.artifacts)
+            consider(need.job);
     }
     return sources;
 }
