@@ -70,6 +70,8 @@ MainWindow::MainWindow(const QString &storeLocation, QWidget *parent)
 
     connect(m_controller, &RunController::stateChanged, this, &MainWindow::updateActions);
     connect(m_controller, &RunController::runFinished, this, &MainWindow::onRunFinished);
+    connect(m_controller, &RunController::startFailed, this,
+            [this](const QString &message) { showProblem(tr("Cannot start the run"), message); });
     connect(m_historyView, &HistoryView::runActivated, this, &MainWindow::showHistoryRun);
     connect(m_reader, &StoreReader::runLoaded, this,
             [this](quint64 request, const RunRecord &run, const QString &error) {
@@ -105,8 +107,11 @@ Status MainWindow::startRun(const RunContext &context)
 {
     if (!m_pipeline)
         return Status::failure(tr("open a pipeline first"));
-    const Status started =
-        m_controller->start({m_pipeline, context, QThread::idealThreadCount(), nullptr});
+    RunRequest request;
+    request.pipeline = m_pipeline;
+    request.context = context;
+    request.maxParallel = QThread::idealThreadCount();
+    const Status started = m_controller->start(request);
     if (!started.ok()) {
         showProblem(tr("Cannot start the run"), started.error().message);
         return started;
@@ -148,8 +153,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::createActions()
 {
     m_openAction =
-        new QAction(QIcon::fromTheme(QStringLiteral("document-open")),
-                    tr("&Open Pipeline…"), this);
+        new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open Pipeline…"), this);
     m_openAction->setShortcut(QKeySequence::Open);
     connect(m_openAction, &QAction::triggered, this, &MainWindow::choosePipeline);
 

@@ -3,6 +3,8 @@
 #include "core/exec/localjobrunner.h"
 #include "core/files/filestager.h"
 #include "core/record/storewriter.h"
+#include "core/secrets/pipelinesecrets.h"
+#include "core/session/sharedservices.h"
 #include "core/store/runstore.h"
 #include "runmodelfeed.h"
 #include "widgetslog.h"
@@ -26,7 +28,7 @@ RunController::~RunController()
 
 Status RunController::start(const RunRequest &request)
 {
-    if (isRunning())
+    if (isRunning() || m_resolving)
         return Status::failure(tr("a run is still going; cancel it or wait for its end"));
     if (const Status opened = openStoreOnce(); !opened.ok())
         return opened;
@@ -34,12 +36,54 @@ Status RunController::start(const RunRequest &request)
     // The previous run's session and feed are replaced; their run is in the history.
     m_session.reset();
     m_feed = std::make_unique<RunModelFeed>();
+    if (!missingPipelineSecret(*request.pipeline, request.secrets).isEmpty()) {
+        resolveSecretsThenStart(request);
+        return {};
+    }
+    return startSession(request);
+}
+
+void RunController::resolveSecretsThenStart(const RunRequest &request)
+{
+    QStringList names;
+    for (const Stage &stage : request.pipeline->stages) {
+        for (const Job &job : stage.jobs) {
+            for (const QString &name : job.secrets) {
+                if (!names.contains(name))
+                    names.append(name);
+            }
+        }
+    }
+    m_resolving = true;
+    emit stateChanged();
+    SecretResolver::standard().resolve(
+        request.pipeline->name, names, this, [this, request](const Result<SecretValues> &values) {
+            m_resolving = false;
+            Status started = values ? Status() : Status(values.error());
+            if (values) {
+                RunRequest withSecrets = request;
+                withSecrets.secrets = *values;
+                started = startSession(withSecrets);
+            }
+            if (!started)
+                emit startFailed(started.error().message);
+            emit stateChanged();
+        });
+}
+
+Status RunController::startSession(const RunRequest &request)
+{
     m_session = std::make_unique<RunSession>(*m_store, *m_writer, *m_runner);
     connect(m_session.get(), &RunSession::finished, this, &RunController::onSessionFinished);
 
     RunRequest withFiles = request;
     withFiles.stager = m_stager.get();
-    const Status started = m_session->start(withFiles, m_feed.get());
+    withFiles.coordinator = m_shared->coordinator();
+    m_observers = RunEventFanout();
+    m_observers.add(m_feed.get());
+    if (RunEventSink *notifier = m_shared->notifier())
+        m_observers.add(notifier);
+    const Status started = m_session->start(withFiles, &m_observers);
     if (!started.ok()) {
         qCWarning(lcWidgets) << "cannot start a run of" << request.pipeline->name << ":"
                              << started.error().message;
@@ -86,6 +130,12 @@ Status RunController::openStoreOnce()
     m_writer = std::make_unique<StoreWriter>(m_storeLocation);
     m_runner = std::make_unique<LocalJobRunner>();
     m_stager = std::make_unique<files::FileStager>(files::defaultFilesSettings(m_storeLocation));
+    // Gates wait in the store; with $PIPEWRIGHT_REDIS other workstations hear of them at once.
+    auto shared = SharedServices::create(
+        {m_storeLocation, qEnvironmentVariable("PIPEWRIGHT_REDIS"), CoordinationOptions()});
+    if (!shared)
+        return Status::failure(shared.error().message);
+    m_shared = std::move(shared).value();
     return {};
 }
 

@@ -8,6 +8,7 @@
 
 namespace pw {
 class LocalJobRunner;
+class SharedServices;
 namespace files {
 class FileStager;
 }
@@ -30,7 +31,9 @@ public:
     ~RunController() override;
 
     QString storeLocation() const { return m_storeLocation; }
-    // Plans, records and starts a run; fails with the reason when that cannot be done.
+    // Plans, records and starts a run; fails with the reason when that cannot be done. When
+    // the pipeline lists secrets, they are looked up first without blocking, and the run
+    // starts once they are found (or startFailed says why not); the feed exists at once.
     Status start(const RunRequest &request);
     // Starts the last request again, with the pipeline given (re-read from its file).
     Status restart(std::shared_ptr<const Pipeline> pipeline);
@@ -43,12 +46,16 @@ public:
 
 signals:
     void runStarted(qint64 runId);
+    // A run accepted by start() could not begin after all (a secret was missing).
+    void startFailed(const QString &message);
     // The run ended and its records are written (or held, when the store went away).
     void runFinished(const pw::RunRecord &run);
     void stateChanged();
 
 private:
     Status openStoreOnce();
+    void resolveSecretsThenStart(const RunRequest &request);
+    Status startSession(const RunRequest &request);
     void onSessionFinished();
 
     QString m_storeLocation;
@@ -56,10 +63,13 @@ private:
     std::unique_ptr<StoreWriter> m_writer;
     std::unique_ptr<LocalJobRunner> m_runner;
     std::unique_ptr<files::FileStager> m_stager;
+    std::unique_ptr<SharedServices> m_shared;
+    RunEventFanout m_observers;
     std::unique_ptr<RunModelFeed> m_feed;
     std::unique_ptr<RunSession> m_session;
     RunRequest m_lastRequest;
     bool m_running = false;
+    bool m_resolving = false;
 };
 
 } // namespace pw::gui

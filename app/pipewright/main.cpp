@@ -1,3 +1,4 @@
+#include "core/secrets/keychainpassword.h"
 #include "widgets/mainwindow.h"
 
 #include <QApplication>
@@ -24,6 +25,8 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(QStringLiteral("file"),
                                  QApplication::translate("main", "A pipeline file to open."));
     parser.process(app);
+    // A PostgreSQL store's password comes from the keychain (see pwctl login), never a file.
+    pw::installKeychainPasswordProvider();
 
     pw::gui::MainWindow window(parser.value(QStringLiteral("db")));
     if (!parser.positionalArguments().isEmpty())

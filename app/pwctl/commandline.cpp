@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "core/gitlab/anypipeline.h"
+#include "core/notify/redislocation.h"
 #include "core/store/runstore.h"
 #include "core/util/currentuser.h"
 #include "core/vcs/gitrepository.h"
@@ -46,6 +47,21 @@ QString storeLocation(const QCommandLineParser &parser)
 {
     return parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db"))
                                               : defaultStoreLocation();
+}
+
+void addRedisOption(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("redis"),
+                      QStringLiteral("The Redis server for notifications: "
+                                     "redis://host[:port][/db]. Default: $PIPEWRIGHT_REDIS. A "
+                                     "password comes from $PIPEWRIGHT_REDIS_PASSWORD."),
+                      QStringLiteral("url")});
+}
+
+QString redisLocation(const QCommandLineParser &parser)
+{
+    return parser.isSet(QStringLiteral("redis")) ? parser.value(QStringLiteral("redis"))
+                                                 : qEnvironmentVariable(redisLocationVariable);
 }
 
 void addContextOptions(QCommandLineParser &parser)

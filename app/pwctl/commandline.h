@@ -26,6 +26,11 @@ QString storeLocation(const QCommandLineParser &parser);
 
 // --branch, --commit, --tag, --event, --var K=V, --respect-on, and --format.
 void addContextOptions(QCommandLineParser &parser);
+// --redis, for commands that tell other workstations or listen to them; the location given,
+// else $PIPEWRIGHT_REDIS, else empty.
+void addRedisOption(QCommandLineParser &parser);
+QString redisLocation(const QCommandLineParser &parser);
+
 // --format native|gitlab, for commands that read a pipeline file.
 void addFormatOption(QCommandLineParser &parser);
 // The run context from those options; missing branch and commit come from the git

@@ -17,5 +17,11 @@ int artifactsCommand(const QStringList &arguments);
 int cacheCommand(const QStringList &arguments);
 int gcCommand(const QStringList &arguments);
 int convertCommand(const QStringList &arguments);
+int eventsCommand(const QStringList &arguments);
+int secretCommand(const QStringList &arguments);
+int loginCommand(const QStringList &arguments);
+int approveCommand(const QStringList &arguments);
+int rejectCommand(const QStringList &arguments);
+int gatesCommand(const QStringList &arguments);
 
 } // namespace pw::cli

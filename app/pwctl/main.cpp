@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "core/secrets/keychainpassword.h"
 #include "output.h"
 
 #include <QCoreApplication>
@@ -31,6 +32,12 @@ const QList<CommandEntry> &commands()
         {"cache", "list, clear or count the cache entries", cacheCommand},
         {"gc", "remove expired artifacts and unused stored files", gcCommand},
         {"convert", "write a GitLab CI file as a Pipewright pipeline", convertCommand},
+        {"events", "print gate and run events from Redis", eventsCommand},
+        {"secret", "set, list or remove the secrets jobs get", secretCommand},
+        {"login", "keep a PostgreSQL store's password in the keychain", loginCommand},
+        {"gates", "list the gates runs wait at", gatesCommand},
+        {"approve", "approve the gate a run waits at", approveCommand},
+        {"reject", "reject the gate a run waits at, with a reason", rejectCommand},
     };
     return entries;
 }
@@ -54,6 +61,8 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("pipewright"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PIPEWRIGHT_VERSION));
+    // PostgreSQL stores get the password `pwctl login` kept, without it on the command line.
+    pw::installKeychainPasswordProvider();
 
     QStringList arguments = QCoreApplication::arguments().mid(1);
     if (arguments.isEmpty()) {

@@ -6,7 +6,9 @@
 #include "core/plan/planner.h"
 #include "core/record/storewriter.h"
 #include "core/report/runreport.h"
+#include "core/secrets/pipelinesecrets.h"
 #include "core/session/runsession.h"
+#include "core/session/sharedservices.h"
 #include "core/store/runstore.h"
 #include "interruptwatcher.h"
 #include "output.h"
@@ -20,6 +22,19 @@
 namespace pw::cli {
 
 namespace {
+
+bool parsePollInterval(const QCommandLineParser &parser, CoordinationOptions *options)
+{
+    if (!parser.isSet(QStringLiteral("poll-interval")))
+        return true;
+    bool ok = false;
+    const double seconds = parser.value(QStringLiteral("poll-interval")).toDouble(&ok);
+    if (!ok || seconds < 0.1 || seconds > 3600)
+        return false;
+    options->gatePollInterval = Milliseconds(qint64(seconds * 1000));
+    options->claimPollInterval = std::min(options->claimPollInterval, options->gatePollInterval);
+    return true;
+}
 
 bool parseJobs(const QCommandLineParser &parser, int *jobs)
 {
@@ -71,6 +86,11 @@ int runCommand(const QStringList &arguments)
     parser.addOption({QStringLiteral("logs"),
                       QStringLiteral("Stream the jobs' output to stderr, each line prefixed "
                                      "with its job.")});
+    addRedisOption(parser);
+    parser.addOption({QStringLiteral("poll-interval"),
+                      QStringLiteral("While a gate or a resource waits, read the store every "
+                                     "SECONDS (default: 3)."),
+                      QStringLiteral("SECONDS")});
     bool help = false;
     if (!parseArguments(parser, QStringLiteral("run"), arguments, &help))
         return help ? ExitOk : ExitUsage;
@@ -79,6 +99,9 @@ int runCommand(const QStringList &arguments)
     int jobs = 0;
     if (!parseJobs(parser, &jobs))
         return usageError(QStringLiteral("--jobs expects a number from 1 to 1024"));
+    CoordinationOptions coordination;
+    if (!parsePollInterval(parser, &coordination))
+        return usageError(QStringLiteral("--poll-interval expects seconds from 0.1 to 3600"));
 
     const LoadResult loaded = loadPipelineReporting(parser.positionalArguments().constFirst(),
                                                     parser.value(QStringLiteral("format")));
@@ -97,6 +120,13 @@ int runCommand(const QStringList &arguments)
         }
     }
 
+    // Before anything is recorded: a run that would stop at its deploy for a missing token is
+    // better not started.
+    const Result<SecretValues> secrets =
+        resolvePipelineSecretsBlocking(*loaded.pipeline, SecretResolver::standard());
+    if (!secrets)
+        return usageError(secrets.error().message);
+
     auto store = openStore(storeLocation(parser));
     if (!store.ok())
         return usageError(store.error().message);
@@ -105,14 +135,24 @@ int runCommand(const QStringList &arguments)
     filesSettings.keepWorkspaces = parser.isSet(QStringLiteral("keep-workspaces"));
     files::FileStager stager(filesSettings);
     StoreWriter writer(storeLocation(parser));
+    auto shared =
+        SharedServices::create({storeLocation(parser), redisLocation(parser), coordination});
+    if (!shared)
+        return usageError(shared.error().message);
     LocalJobRunner runner;
     RunSession session(**store, writer, runner);
     ConsoleProgress progress(parser.isSet(QStringLiteral("logs")));
+    RunEventFanout observers;
+    observers.add(&progress);
+    if (RunEventSink *notifier = (*shared)->notifier())
+        observers.add(notifier);
 
-    const Status started = session.start({loaded.pipeline, *context, jobs, &stager}, &progress);
+    const Status started = session.start(
+        {loaded.pipeline, *context, jobs, &stager, (*shared)->coordinator(), *secrets}, &observers);
     if (!started.ok())
         return usageError(started.error().message);
     runToEnd(session);
+    (*shared)->flush(3000);
 
     const RunRecord &run = session.run();
     if (!writer.isAvailable()) {

@@ -2,9 +2,12 @@
 #include "commands.h"
 #include "consoleprogress.h"
 #include "core/exec/localjobrunner.h"
+#include "core/files/filestager.h"
 #include "core/plan/planner.h"
 #include "core/record/storewriter.h"
+#include "core/secrets/pipelinesecrets.h"
 #include "core/session/runsession.h"
+#include "core/session/sharedservices.h"
 #include "core/store/runstore.h"
 #include "core/vcs/gitrepository.h"
 #include "interruptwatcher.h"
@@ -31,16 +34,28 @@ struct PendingRun
 class Watcher : public QObject
 {
 public:
-    Watcher(const QString &file, const QCommandLineParser &parser, RunStore &store,
-            StoreWriter &writer, int jobs, int maxRuns)
+    // Every run uses the same store, files and shared services as a single `pwctl run`.
+    struct Services
+    {
+        RunStore &store;
+        StoreWriter &writer;
+        files::FileStager &stager;
+        SharedServices &shared;
+    };
+
+    Watcher(const QString &file, const QCommandLineParser &parser, const Services &services,
+            int jobs, int maxRuns)
         : m_file(file)
         , m_parser(parser)
-        , m_store(store)
-        , m_writer(writer)
+        , m_services(services)
         , m_jobs(jobs)
         , m_maxRuns(maxRuns)
         , m_progress(parser.isSet(QStringLiteral("logs")))
-    {}
+    {
+        m_observers.add(&m_progress);
+        if (RunEventSink *notifier = services.shared.notifier())
+            m_observers.add(notifier);
+    }
 
     Status begin(const QString &directory, int intervalMs)
     {
@@ -123,9 +138,21 @@ private:
             return false;
         }
 
-        m_session = std::make_unique<RunSession>(m_store, m_writer, m_runner);
+        // Looked up for each run: the file, and what it lists, may have changed.
+        const Result<SecretValues> secrets =
+            resolvePipelineSecretsBlocking(*loaded.pipeline, SecretResolver::standard());
+        if (!secrets) {
+            err() << "pwctl: not running for " << pending.branch << ": " << secrets.error().message
+                  << Qt::endl;
+            return false;
+        }
+
+        m_session = std::make_unique<RunSession>(m_services.store, m_services.writer, m_runner);
         connect(m_session.get(), &RunSession::finished, this, &Watcher::onRunFinished);
-        const Status started = m_session->start({loaded.pipeline, *context, m_jobs}, &m_progress);
+        const Status started =
+            m_session->start({loaded.pipeline, *context, m_jobs, &m_services.stager,
+                              m_services.shared.coordinator(), *secrets},
+                             &m_observers);
         if (!started.ok()) {
             err() << "pwctl: " << started.error().message << Qt::endl;
             m_session.reset();
@@ -150,8 +177,7 @@ private:
     QString m_file;
     QString m_directory;
     const QCommandLineParser &m_parser;
-    RunStore &m_store;
-    StoreWriter &m_writer;
+    Services m_services;
     LocalJobRunner m_runner;
     int m_jobs = 1;
     int m_maxRuns = 0;
@@ -159,6 +185,7 @@ private:
     bool m_failed = false;
     bool m_stopping = false;
     ConsoleProgress m_progress;
+    RunEventFanout m_observers;
     QHash<QString, QString> m_seen;
     QQueue<PendingRun> m_queue;
     std::unique_ptr<RunSession> m_session;
@@ -176,6 +203,7 @@ int watchCommand(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The pipeline file."));
     addContextOptions(parser);
     addStoreOption(parser);
+    addRedisOption(parser);
     parser.addOption({QStringLiteral("jobs"), QStringLiteral("Run at most N jobs at once."),
                       QStringLiteral("N"), QString::number(QThread::idealThreadCount())});
     parser.addOption({QStringLiteral("interval"),
@@ -210,8 +238,12 @@ int watchCommand(const QStringList &arguments)
     if (!store.ok())
         return usageError(store.error().message);
     StoreWriter writer(storeLocation(parser));
+    files::FileStager stager(files::defaultFilesSettings(storeLocation(parser)));
+    auto shared = SharedServices::create({storeLocation(parser), redisLocation(parser), {}});
+    if (!shared)
+        return usageError(shared.error().message);
 
-    Watcher watcher(file, parser, **store, writer, jobs, maxRuns);
+    Watcher watcher(file, parser, {**store, writer, stager, **shared}, jobs, maxRuns);
     const Status began = watcher.begin(loaded.pipeline->directory, int(interval * 1000));
     if (!began.ok())
         return usageError(began.error().message);

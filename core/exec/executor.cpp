@@ -1,6 +1,7 @@
 #include "executor.h"
 
 #include "execlog.h"
+#include "runcoordinator.h"
 #include "runeventsink.h"
 
 #include <QPointer>
@@ -36,7 +37,8 @@ RunRecord makeRunRecord(const Plan &plan)
     run.triggeredBy = plan.context.triggeredBy;
 
     for (const PlannedStage &planned : plan.stages) {
-        StageRecord stage{planned.index, planned.name, StageStatus::Pending, QString()};
+        StageRecord stage{planned.index, planned.name, StageStatus::Pending, QString(),
+                          std::nullopt};
         if (planned.skipped) {
             stage.status = StageStatus::Skipped;
             stage.reason = planned.skipReason;
@@ -69,9 +71,11 @@ Executor::Executor(Plan plan, RunRecord run, JobRunner &runner, RunEventSink &si
     , m_runner(runner)
     , m_sink(sink)
     , m_options(options)
+    , m_masker(options.secrets)
 {
     m_options.maxParallel = std::max(1, m_options.maxParallel);
     m_slots.resize(m_plan.jobs.size());
+    m_gates.resize(m_plan.stages.size());
     m_unfinishedInStage.fill(0, m_plan.stages.size());
 
     for (const PlannedJob &job : m_plan.jobs) {
@@ -89,6 +93,12 @@ Executor::Executor(Plan plan, RunRecord run, JobRunner &runner, RunEventSink &si
     connect(&m_flushTimer, &QTimer::timeout, this, &Executor::flushAllOutput);
     m_backpressureTimer.setInterval(20);
     connect(&m_backpressureTimer, &QTimer::timeout, this, &Executor::applyBackpressure);
+
+    if (RunCoordinator *coordinator = m_options.coordinator) {
+        connect(coordinator, &RunCoordinator::gateChanged, this, &Executor::onGateChanged);
+        connect(coordinator, &RunCoordinator::claimWaiting, this, &Executor::onClaimWaiting);
+        connect(coordinator, &RunCoordinator::claimGranted, this, &Executor::onClaimGranted);
+    }
 }
 
 Executor::~Executor()
@@ -137,6 +147,7 @@ void Executor::cancel(const QString &reason)
         if (m_slots[job].execution)
             m_slots[job].execution->cancel();
     }
+    cancelWaits();
     schedule();
 }
 
@@ -168,9 +179,16 @@ void Executor::dispatchReadyJobs()
             finishJob(job, JobStatus::Skipped, reason);
             continue;
         }
-        if (m_running >= m_options.maxParallel)
-            return;
+        // A job held for a gate or a resource leaves the ready set (and may come back to it
+        // at once, when nothing needs to wait); one that only lacks a worker stays.
+        const auto entry = *m_ready.begin();
         m_ready.erase(m_ready.begin());
+        if (holdAtGate(job) || holdForResource(job))
+            continue;
+        if (m_running >= m_options.maxParallel) {
+            m_ready.insert(entry);
+            return;
+        }
         startAttempt(job);
     }
 }
@@ -219,6 +237,8 @@ QString Executor::blockingReason(int job) const
     // Why a ready job must not start, or an empty string when it may.
     if (m_cancelled)
         return QStringLiteral("run cancelled");
+    if (const StageGate &gate = m_gates[m_plan.jobs[job].stage]; gate.closed)
+        return gate.closedReason;
 
     const When when = m_plan.jobs[job].when;
     if (when == When::Always)
@@ -255,6 +275,11 @@ JobLaunch Executor::launchFor(int job) const
                                   : m_slots[job].workingDirectory;
     launch.environment = planned.variables;
     setVariable(launch.environment, QStringLiteral("PIPEWRIGHT_RUN_ID"), QString::number(m_run.id));
+    // Secrets are set as they are, never expanded, and only for the jobs that list them.
+    for (const QString &name : spec.secrets) {
+        setVariable(launch.environment, name, QString::fromUtf8(m_options.secrets.value(name)),
+                    false);
+    }
     launch.timeout = spec.timeout;
     launch.killGrace = m_options.killGrace;
     return launch;
@@ -415,6 +440,7 @@ void Executor::finishJob(int job, JobStatus status, const QString &reason)
     if (status == JobStatus::Failed && !record.allowFailure && m_firstFailure.isEmpty())
         m_firstFailure = QStringLiteral("job %1 failed").arg(record.name);
     m_sink.jobChanged(m_run, job);
+    releaseClaim(m_jobClaims, job);
 
     --m_unfinished;
     for (int dependent : planned.dependents) {
@@ -445,14 +471,19 @@ void Executor::finishStage(int stage)
         allSkipped &= jobRecord.status == JobStatus::Skipped;
     }
 
-    if (anyFailed)
+    releaseClaim(m_stageClaims, stage);
+    if (m_gates[stage].closed) {
+        // The gate's word stands (rejected, or cancelled while waiting): its jobs were
+        // skipped because of it.
+    } else if (anyFailed) {
         record.status = StageStatus::Failed;
-    else if (anyCancelled)
+    } else if (anyCancelled) {
         record.status = StageStatus::Cancelled;
-    else if (allSkipped)
+    } else if (allSkipped) {
         record.status = StageStatus::Skipped;
-    else
+    } else {
         record.status = StageStatus::Success;
+    }
     if (allSkipped && record.reason.isEmpty() && !m_plan.stages[stage].jobs.isEmpty())
         record.reason = m_run.jobs[m_plan.stages[stage].jobs.first()].reason;
     m_sink.stageChanged(m_run, stage);
@@ -473,8 +504,14 @@ void Executor::finishRunIfDone()
 
 void Executor::completeRun()
 {
+    if (m_options.coordinator)
+        m_options.coordinator->finishRun(m_run);
+
     if (m_cancelled) {
         m_run.status = RunStatus::Cancelled;
+    } else if (m_rejected) {
+        m_run.status = RunStatus::Rejected;
+        m_run.reason = m_firstFailure;
     } else if (!m_firstFailure.isEmpty()) {
         m_run.status = RunStatus::Failed;
         m_run.reason = m_firstFailure;
@@ -494,7 +531,9 @@ void Executor::flushOutput(int job, bool all)
         all ? slot.output.takeAll(&lineCount) : slot.output.takeLines(&lineCount);
     if (lines.isEmpty())
         return;
-    m_sink.jobOutput(m_run, job, slot.attempt.number, slot.nextLine, lineCount, lines);
+    // Masked before anyone sees it: the console, the store and the notifications.
+    const QByteArray shown = m_masker.isEmpty() ? lines : m_masker.mask(lines);
+    m_sink.jobOutput(m_run, job, slot.attempt.number, slot.nextLine, lineCount, shown);
     slot.nextLine += lineCount;
     if (!m_outputPaused && m_sink.isBackedUp())
         applyBackpressure();

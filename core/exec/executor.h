@@ -1,11 +1,13 @@
 #pragma once
 
 #include "core/plan/plan.h"
+#include "core/secrets/secretmasker.h"
 #include "core/store/records.h"
 #include "jobrunner.h"
 #include "jobstager.h"
 #include "linebuffer.h"
 
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 
@@ -13,6 +15,7 @@
 
 namespace pw {
 
+class RunCoordinator;
 class RunEventSink;
 
 struct ExecutorOptions
@@ -26,6 +29,12 @@ struct ExecutorOptions
     // Readies each job's workspace, artifacts and caches around it; null: jobs run in the
     // pipeline's folder and nothing is kept.
     JobStager *stager = nullptr;
+    // Decides gates and resource locks; null: a stage with a gate is rejected when reached
+    // and resources are taken as free, which only suits a run nobody else can see.
+    RunCoordinator *coordinator = nullptr;
+    // The values of the secrets the jobs list. Each job gets those it lists as environment
+    // variables, and every value is masked in every job's output.
+    SecretValues secrets;
 };
 
 // The run's initial record for `plan`: every stage and job pending, or skipped with the
@@ -90,13 +99,53 @@ private:
     JobLaunch launchFor(int job) const;
     bool upstreamSucceeded(int job, QString *failedNeed) const;
 
+    // Gates and resources (executorgates.cpp). A ready job that must wait for either is held
+    // aside, taking no worker, and made ready again when its gate opens or its claim is granted.
+    bool holdAtGate(int job);
+    void requestGate(int stage);
+    void onGateChanged(int stage, const GateRecord &gate);
+    void openGate(int stage, const QString &reason);
+    // `reason` is the stage's; `outcome` completes "the gate of stage S ..." for the run.
+    void closeGate(int stage, StageStatus status, const QString &reason, const QString &outcome);
+    void updateWaitingForApproval();
+    bool holdForResource(int job);
+    bool holdForClaim(int job, QHash<int, int> &claims, int key, const QString &resource,
+                      const QString &holder);
+    void onClaimWaiting(int claim, const QString &why);
+    void onClaimGranted(int claim);
+    void releaseClaim(QHash<int, int> &claims, int key);
+    void releaseHeldJobs(QList<int> &held);
+    void cancelWaits();
+
     Plan m_plan;
     RunRecord m_run;
     JobRunner &m_runner;
     RunEventSink &m_sink;
     ExecutorOptions m_options;
 
+    struct StageGate
+    {
+        bool requested = false;
+        bool open = false;
+        bool closed = false;
+        QString closedReason;
+        QList<int> held;
+    };
+    struct Claim
+    {
+        QString resource;
+        bool granted = false;
+        QList<int> held;
+    };
+
+    SecretMasker m_masker;
     QList<Slot> m_slots;
+    QList<StageGate> m_gates;
+    QHash<int, Claim> m_claims;
+    QHash<int, int> m_stageClaims; // stage -> claim
+    QHash<int, int> m_jobClaims;   // job -> claim
+    int m_nextClaim = 1;
+    bool m_rejected = false;
     QList<int> m_unfinishedInStage;
     int m_firstOpenStage = 0;
     // Ordered by priority (highest first), then by position in the file.

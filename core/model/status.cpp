@@ -31,6 +31,8 @@ constexpr std::array<const char *, 8> stageNames = {"pending", "running", "waiti
 constexpr std::array<const char *, 8> jobNames = {"pending",   "waiting_resource", "running",
                                                   "success",   "failed",           "skipped",
                                                   "cancelled", "interrupted"};
+constexpr std::array<const char *, 5> gateNames = {"waiting", "approved", "rejected", "expired",
+                                                   "cancelled"};
 
 } // namespace
 
@@ -45,6 +47,16 @@ QString keyword(StageStatus status)
 QString keyword(JobStatus status)
 {
     return nameOf(jobNames, status);
+}
+
+QString keyword(GateStatus status)
+{
+    return nameOf(gateNames, status);
+}
+
+std::optional<GateStatus> gateStatusFromString(const QString &text)
+{
+    return valueOf<GateStatus>(gateNames, text);
 }
 
 std::optional<RunStatus> runStatusFromString(const QString &text)

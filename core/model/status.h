@@ -41,6 +41,14 @@ enum class JobStatus {
     Interrupted,
 };
 
+enum class GateStatus {
+    Waiting,
+    Approved,
+    Rejected,
+    Expired,   // the deadline passed; whether the stage went on depends on its on_timeout
+    Cancelled, // the run ended while the gate waited
+};
+
 // The words the store, the JSON reports and the events use: "success", "waiting" ...
 QString keyword(RunStatus status);
 QString keyword(StageStatus status);
@@ -48,6 +56,9 @@ QString keyword(JobStatus status);
 std::optional<RunStatus> runStatusFromString(const QString &text);
 std::optional<StageStatus> stageStatusFromString(const QString &text);
 std::optional<JobStatus> jobStatusFromString(const QString &text);
+
+QString keyword(GateStatus status);
+std::optional<GateStatus> gateStatusFromString(const QString &text);
 
 bool isFinished(RunStatus status);
 bool isFinished(StageStatus status);

@@ -45,6 +45,27 @@ QJsonObject jobToJson(const JobRecord &job)
     return object;
 }
 
+QJsonObject gateToJson(const GateRecord &gate)
+{
+    QJsonArray decisions;
+    for (const GateDecision &decision : gate.decisions) {
+        decisions.append(
+            QJsonObject{{QStringLiteral("by"), decision.by},
+                        {QStringLiteral("at"), timeToJson(decision.at)},
+                        {QStringLiteral("decision"),
+                         decision.approve ? QStringLiteral("approve") : QStringLiteral("reject")},
+                        {QStringLiteral("comment"), textOrNull(decision.comment)}});
+    }
+    return {{QStringLiteral("status"), keyword(gate.status)},
+            {QStringLiteral("approvers"), QJsonArray::fromStringList(gate.approvers)},
+            {QStringLiteral("required"), gate.required},
+            {QStringLiteral("openedAt"), timeToJson(gate.openedAt)},
+            {QStringLiteral("deadline"), timeToJson(gate.deadline)},
+            {QStringLiteral("onTimeout"),
+             gate.onTimeoutApprove ? QStringLiteral("approve") : QStringLiteral("reject")},
+            {QStringLiteral("decisions"), decisions}};
+}
+
 } // namespace
 
 QJsonValue timeToJson(const QDateTime &time)
@@ -67,6 +88,8 @@ QJsonObject runToJson(const RunRecord &run)
         object.insert(QStringLiteral("name"), stage.name);
         object.insert(QStringLiteral("status"), keyword(stage.status));
         object.insert(QStringLiteral("reason"), textOrNull(stage.reason));
+        object.insert(QStringLiteral("gate"),
+                      stage.gate ? QJsonValue(gateToJson(*stage.gate)) : QJsonValue());
         object.insert(QStringLiteral("jobs"), jobs);
         stages.append(object);
     }

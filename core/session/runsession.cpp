@@ -2,6 +2,7 @@
 
 #include "core/plan/planner.h"
 #include "core/record/runrecorder.h"
+#include "core/secrets/pipelinesecrets.h"
 #include "core/store/runstore.h"
 
 namespace pw {
@@ -24,39 +25,11 @@ const Plan &RunSession::plan() const
     return m_executor->plan();
 }
 
-namespace {
-
-// Features the file format accepts but this engine does not carry out yet. Running such a
-// pipeline anyway would deploy without its approval or its lock, so the run is refused.
-Status refuseUnsupported(const Pipeline &pipeline)
-{
-    const auto refuse = [](const SourceLocation &where, const QString &what) {
-        return Status::failure(QStringLiteral("%1: %2 are not supported by this build of "
-                                              "Pipewright yet; the run was not started")
-                                   .arg(where.toString(), what));
-    };
-    for (const Stage &stage : pipeline.stages) {
-        if (stage.gate)
-            return refuse(stage.gate->location.isValid() ? stage.gate->location : stage.location,
-                          QStringLiteral("deployment gates"));
-        if (!stage.resource.isEmpty())
-            return refuse(stage.location, QStringLiteral("resource locks"));
-        for (const Job &job : stage.jobs) {
-            if (!job.resource.isEmpty())
-                return refuse(job.location, QStringLiteral("resource locks"));
-            if (!job.secrets.isEmpty())
-                return refuse(job.location, QStringLiteral("secrets"));
-        }
-    }
-    return Status();
-}
-
-} // namespace
-
 Status RunSession::start(const RunRequest &request, RunEventSink *observer)
 {
-    if (const Status supported = refuseUnsupported(*request.pipeline); !supported.ok())
-        return supported;
+    if (const QString missing = missingPipelineSecret(*request.pipeline, request.secrets);
+        !missing.isEmpty())
+        return Status::failure(missing);
 
     // Past durations weigh the critical path; a store without them plans by job count.
     PlanOptions options;
@@ -83,6 +56,8 @@ Status RunSession::start(const RunRequest &request, RunEventSink *observer)
     ExecutorOptions executorOptions;
     executorOptions.maxParallel = request.maxParallel;
     executorOptions.stager = request.stager;
+    executorOptions.coordinator = request.coordinator;
+    executorOptions.secrets = request.secrets;
     m_executor = std::make_unique<Executor>(std::move(plan).value(), run, m_runner, m_fanout,
                                             executorOptions);
     connect(m_executor.get(), &Executor::finished, this, &RunSession::onExecutorFinished);

@@ -13,6 +13,7 @@ namespace pw {
 
 class JobRunner;
 class JobStager;
+class RunCoordinator;
 class RunRecorder;
 class RunStore;
 class StoreWriter;
@@ -24,6 +25,11 @@ struct RunRequest
     int maxParallel = 1;
     // Readies workspaces, artifacts and caches around each job; null: none of that.
     JobStager *stager = nullptr;
+    // Decides gates and resource locks; null: gates are rejected when reached.
+    RunCoordinator *coordinator = nullptr;
+    // The values of every secret the pipeline's jobs list (see pipelinesecrets.h); a run
+    // that lacks one is not started.
+    SecretValues secrets;
 };
 
 // One run from start to its last record: plans the pipeline with the durations the history

@@ -61,12 +61,37 @@ struct AttemptRecord
     QString reason;
 };
 
+// One person's word on a gate. Decisions are only ever added, never changed.
+struct GateDecision
+{
+    QString by; // the approver: the database login on PostgreSQL, the OS user on SQLite
+    QDateTime at;
+    bool approve = false;
+    QString comment; // the reason, for a rejection
+};
+
+// A stage's gate once the run has reached it: who may decide, until when, and what they said.
+struct GateRecord
+{
+    GateStatus status = GateStatus::Waiting;
+    QStringList approvers;
+    int required = 1;
+    bool allowSelfApproval = false;
+    bool onTimeoutApprove = false;
+    QString startedBy; // who started the run, who may not approve unless allowed
+    QDateTime openedAt;
+    QDateTime deadline; // null: waits for ever
+    QList<GateDecision> decisions;
+};
+
 struct StageRecord
 {
     int index = -1;
     QString name;
     StageStatus status = StageStatus::Pending;
     QString reason;
+    // Set once the run has reached the stage's gate.
+    std::optional<GateRecord> gate;
 };
 
 struct RunRecord

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/util/duration.h"
 #include "core/util/result.h"
 #include "records.h"
 
@@ -32,6 +33,49 @@ struct RunQuery
     int offset = 0;
 };
 
+// What a run records when it reaches a stage's gate.
+struct GateOpening
+{
+    qint64 runId = 0;
+    int stage = -1;
+    QString stageName;
+    QStringList approvers;
+    int required = 1;
+    bool allowSelfApproval = false;
+    bool onTimeoutApprove = false;
+    std::optional<qint64> timeoutMs;
+};
+
+// A gate that waits for decisions, with what a person deciding it needs to know.
+struct WaitingGate
+{
+    qint64 runId = 0;
+    QString pipeline;
+    QString branch;
+    int stage = -1;
+    QString stageName;
+    GateRecord gate;
+};
+
+// A wish of one run to hold a resource (a deployment target) alone.
+struct ResourceClaim
+{
+    QString resource;
+    qint64 runId = 0;
+    QString pipeline;
+    QString holder; // what in the run wants it: "stage deploy", "job migrate"
+};
+
+// Where a claim stands: held, or behind the claim that holds the resource now.
+struct ClaimState
+{
+    bool granted = false;
+    int ahead = 0; // claims before this one, the holder included
+    qint64 holderRun = 0;
+    QString holderPipeline;
+    QString holder;
+};
+
 // The history of runs: the one interface every backend (SQLite, PostgreSQL) implements.
 // A store belongs to the thread that opened it; use one store per thread.
 class RunStore
@@ -57,6 +101,32 @@ public:
                            const std::function<bool(const LogChunk &)> &consume) = 0;
     // The duration of each job's last successful attempt, by job name, for planning.
     virtual Result<QHash<QString, qint64>> lastJobDurations(const QString &pipeline) = 0;
+
+    // Gates. Times are the store's clock, so that every workstation judges a deadline alike.
+    // The login that decisions through this store are recorded under: the database login on
+    // PostgreSQL, the operating-system user on SQLite.
+    virtual Result<QString> login() = 0;
+    // Records that the run reached the gate; a gate already recorded comes back as it is.
+    virtual Result<GateRecord> openGate(const GateOpening &opening) = 0;
+    // The gate with its decisions and its status as of now.
+    virtual Result<GateRecord> loadGate(qint64 runId, int stage) = 0;
+    // Adds this login's decision, or says why it may not decide; exactly one of several
+    // decisions made at once closes a gate.
+    virtual Result<GateRecord> decideGate(qint64 runId, int stage, bool approve,
+                                          const QString &comment) = 0;
+    // Records how the gate ended; refused unless the decisions (or the deadline) say so, or,
+    // for Cancelled, unless the gate still waits.
+    virtual Result<GateRecord> closeGate(qint64 runId, int stage, GateStatus outcome) = 0;
+    // Gates of unfinished runs that still wait, oldest first.
+    virtual Result<QList<WaitingGate>> waitingGates() = 0;
+
+    // Resource locks: each resource is held by its oldest live claim, across every process
+    // that uses the store. A claim is dead once released, once its process is gone (judged on
+    // its own host), or when it was not renewed within `lifetime`.
+    virtual Result<qint64> claimResource(const ResourceClaim &claim) = 0;
+    virtual Result<ClaimState> claimState(qint64 claim, Milliseconds lifetime) = 0;
+    virtual Status renewClaims(const QList<qint64> &claims) = 0;
+    virtual Status releaseClaim(qint64 claim) = 0;
 };
 
 // Opens the store at `location`: a plain path names an SQLite file (created with its folder

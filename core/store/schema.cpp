@@ -1,5 +1,6 @@
 #include "schema.h"
 
+#include "gateschema.h"
 #include "sqltransaction.h"
 #include "sqlvalues.h"
 #include "storelog.h"
@@ -19,6 +20,8 @@ struct Migration
 {
     const char *purpose;
     QStringList statements; // DDL; {id} and {blob} are filled in by the dialect
+    // Statements that differ between the databases, run after `statements`.
+    QStringList (*dialectStatements)(const SqlDialect &) = nullptr;
 };
 
 // Times are integer milliseconds since the epoch (UTC); text columns hold '' for none.
@@ -146,10 +149,15 @@ Migration jobFiles()
             {QStringLiteral("ALTER TABLE jobs ADD COLUMN files TEXT NOT NULL DEFAULT ''")}};
 }
 
+Migration gates()
+{
+    return {"deployment gates, their decisions and resource claims", {}, gateSchema};
+}
+
 const QList<Migration> &migrations()
 {
     static const QList<Migration> all = {firstSchema(), runsByStatus(), artifactsAndCaches(),
-                                         jobFiles()};
+                                         jobFiles(), gates()};
     return all;
 }
 
@@ -159,19 +167,22 @@ QString openFailure(const QString &where)
 }
 
 Status applyMigration(const QSqlDatabase &db, const SqlDialect &dialect, const QString &where,
-                      int version, sql::Statements &statements)
+                      int version, sql::Statements &recording)
 {
     const Migration &migration = migrations().at(version - 1);
     const QString what = QStringLiteral("cannot upgrade the history store at %1 to schema %2")
                              .arg(where)
                              .arg(version);
-    for (const QString &statement : migration.statements) {
+    QStringList statements = migration.statements;
+    if (migration.dialectStatements)
+        statements += migration.dialectStatements(dialect);
+    for (const QString &statement : statements) {
         if (Status done = sql::execPlain(db, dialect.expand(statement), what); !done)
             return done;
     }
 
     QString problem;
-    QSqlQuery *record = statements.prepare(
+    QSqlQuery *record = recording.prepare(
         QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"), &problem);
     if (record) {
         sql::bind(*record, {version, QDateTime::currentMSecsSinceEpoch()});
@@ -192,6 +203,12 @@ Status migrateInTransaction(const QSqlDatabase &db, const SqlDialect &dialect, c
     for (const QString &setup : dialect.migrationSetup()) {
         if (Status done = sql::execPlain(db, setup, openFailure(where)); !done)
             return done;
+    }
+    // A store that is up to date is not touched: on a shared PostgreSQL database most
+    // logins may use the tables but not create any.
+    if (const Result<int> found = readSchemaVersion(db, where); found && *found >= target) {
+        if (*found <= latestSchemaVersion())
+            return {};
     }
     const QString versions = QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
                                             " version INTEGER PRIMARY KEY,"

@@ -144,11 +144,18 @@ Status SqlStore::configureSqlite()
 
 Result<QSqlQuery> SqlStore::prepare(const QString &statement, const QString &action)
 {
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    if (!query.prepare(statement))
-        return failure(action, query);
-    return query;
+    // A server that went away since the last call may be back: connect again first, and once
+    // more if the first statement finds the old connection gone, since nothing ran yet.
+    for (int attempt = 0;; ++attempt) {
+        if (Status connected = sql::reconnect(m_db, failurePrefix(action)); !connected)
+            return connected.error();
+        QSqlQuery query(m_db);
+        query.setForwardOnly(true);
+        if (query.prepare(statement))
+            return query;
+        if (attempt > 0 || !sql::connectionLost(m_db))
+            return failure(action, query);
+    }
 }
 
 Status SqlStore::execute(QSqlQuery &query, const QString &action) const
@@ -170,7 +177,7 @@ Error SqlStore::failure(const QString &action, const QString &reason) const
 
 Error SqlStore::failure(const QString &action, const QSqlQuery &query) const
 {
-    return failure(action, sql::errorText(query.lastError()));
+    return failure(action, sql::failureReason(m_db, query.lastError()));
 }
 
 } // namespace pw

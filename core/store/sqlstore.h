@@ -39,6 +39,27 @@ public:
                    const std::function<bool(const LogChunk &)> &consume) override;
     Result<QHash<QString, qint64>> lastJobDurations(const QString &pipeline) override;
 
+    Result<QString> login() override;
+    Result<GateRecord> openGate(const GateOpening &opening) override;
+    Result<GateRecord> loadGate(qint64 runId, int stage) override;
+    Result<GateRecord> decideGate(qint64 runId, int stage, bool approve,
+                                  const QString &comment) override;
+    Result<GateRecord> closeGate(qint64 runId, int stage, GateStatus outcome) override;
+    Result<QList<WaitingGate>> waitingGates() override;
+
+    Result<qint64> claimResource(const ResourceClaim &claim) override;
+    Result<ClaimState> claimState(qint64 claim, Milliseconds lifetime) override;
+    Status renewClaims(const QList<qint64> &claims) override;
+    Status releaseClaim(qint64 claim) override;
+
+    // A gate as its table holds it; `closed` when its outcome is recorded.
+    struct GateRow
+    {
+        QString stageName;
+        GateRecord gate;
+        bool closed = false;
+    };
+
     // The connection and its dialect, for modules that keep their own tables in the same
     // database (artifacts, cache entries) and use them on this store's thread.
     QSqlDatabase database() const { return m_db; }
@@ -67,6 +88,30 @@ private:
     // Reading (sqlstoreread.cpp)
     Result<QList<StageRecord>> loadStages(QSqlQuery &query, qint64 runId);
     Result<QList<JobRecord>> loadJobs(qint64 runId);
+    Status attachGates(qint64 runId, QList<StageRecord> &stages);
+
+    // Gates (sqlstoregates.cpp)
+    struct DecisionRow
+    {
+        qint64 runId = 0;
+        int stage = -1;
+        bool approve = false;
+        QString comment;
+        QString by;
+        QDateTime at;
+    };
+    // The store's clock: the server's on PostgreSQL.
+    Result<QDateTime> storeNow();
+    // With `lock`, holds the gate's row until the transaction ends.
+    Result<GateRow> readGate(qint64 runId, int stage, bool lock);
+    Result<QList<GateDecision>> readDecisions(qint64 runId, int stage);
+    Status insertDecision(sql::Statements &statements, const DecisionRow &decision,
+                          std::optional<Error> *refusal);
+
+    // Resources (sqlstoreresources.cpp): on PostgreSQL, waits for the lock of the resource
+    // that the SQL expression `resourceOf` (with `value` bound) names.
+    Status lockResource(sql::Statements &statements, const QString &resourceOf,
+                        const QVariant &value);
 
     // Each statement is prepared once and then run for every row it writes or reads.
     // Statements that write belong to their transaction (see sql::Statements).

@@ -154,10 +154,37 @@ Result<RunRecord> SqlStore::loadRun(qint64 id)
     Result<QList<JobRecord>> jobs = loadJobs(id);
     if (!jobs)
         return jobs.error();
+    if (Status gates = attachGates(id, stages.value()); !gates)
+        return gates.error();
 
     run.value().stages = std::move(stages.value());
     run.value().jobs = std::move(jobs.value());
     return run;
+}
+
+Status SqlStore::attachGates(qint64 runId, QList<StageRecord> &stages)
+{
+    Result<QSqlQuery> prepared =
+        prepare(QStringLiteral("SELECT stage_idx FROM gates WHERE run_id = ?"), reading);
+    if (!prepared)
+        return prepared.error();
+    QSqlQuery &query = prepared.value();
+    sql::bind(query, {runId});
+    if (Status done = execute(query, reading); !done)
+        return done;
+    QList<int> gated;
+    while (query.next())
+        gated.append(query.value(0).toInt());
+    query.finish();
+
+    for (int stage : gated) {
+        Result<GateRow> row = readGate(runId, stage, false);
+        if (!row)
+            return row.error();
+        if (stage >= 0 && stage < stages.size())
+            stages[stage].gate = row.value().gate;
+    }
+    return {};
 }
 
 Result<QList<RunRecord>> SqlStore::listRuns(const RunQuery &filter)

@@ -131,6 +131,13 @@ QString StoreLocation::display() const
     return url.toDisplayString();
 }
 
+QString StoreLocation::identity() const
+{
+    StoreLocation anyone = *this;
+    anyone.user.clear();
+    return anyone.display();
+}
+
 Result<StoreLocation> parseStoreLocation(const QString &location)
 {
     if (location.trimmed().isEmpty())

@@ -22,6 +22,9 @@ struct StoreLocation
 
     // For messages and logs: the file path, or the server and database, never a password.
     QString display() const;
+    // The same for everyone who uses the same database, whatever their login: how events
+    // name the store.
+    QString identity() const;
 };
 
 // Reads `location`: a plain file path, sqlite:///absolute/path, sqlite:relative/path or

@@ -54,7 +54,12 @@ RunRecord FilesFixture::run(const QByteArray &yaml, int maxParallel)
     RunContext context;
     context.branch = QStringLiteral("main");
     context.commit = QStringLiteral("abc123");
-    const Status started = session.start({loaded.pipeline, context, maxParallel, &stager});
+    RunRequest request;
+    request.pipeline = loaded.pipeline;
+    request.context = context;
+    request.maxParallel = maxParallel;
+    request.stager = &stager;
+    const Status started = session.start(request);
     if (!started.ok()) {
         qWarning().noquote() << started.error().message;
         return RunRecord();

@@ -39,8 +39,8 @@ RunRecord sampleRun(const QString &pipeline = QStringLiteral("hello"))
     run.commit = QStringLiteral("0123456789abcdef");
     run.event = QStringLiteral("manual");
     run.startedAt = at(0);
-    run.stages = {{0, QStringLiteral("verify"), StageStatus::Pending, {}},
-                  {1, QStringLiteral("build"), StageStatus::Pending, {}}};
+    run.stages = {{0, QStringLiteral("verify"), StageStatus::Pending, {}, std::nullopt},
+                  {1, QStringLiteral("build"), StageStatus::Pending, {}, std::nullopt}};
     const std::pair<int, const char *> jobs[] = {{0, "lint"}, {0, "unit"}, {1, "package"}};
     for (const auto &[stage, name] : jobs) {
         JobRecord job;

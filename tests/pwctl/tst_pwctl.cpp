@@ -1,6 +1,7 @@
 #include "pwctlprocess.h"
 #include "testsupport.h"
 
+#include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
@@ -82,7 +83,7 @@ private slots:
     void planShowsSkipsAndReasons();
     void ctrlCCancelsTheRunAndEndsEveryProcess();
     void watchRunsForANewCommit();
-    void refusesToRunWhatItCannotCarryOut();
+    void secretsReachOnlyTheirJobsAndNeverTheStore();
     void largeOutputDoesNotGrowPwctl();
     void everyExampleRuns_data();
     void everyExampleRuns();
@@ -407,19 +408,54 @@ void tst_Pwctl::watchRunsForANewCommit()
     delete watch;
 }
 
-void tst_Pwctl::refusesToRunWhatItCannotCarryOut()
+void tst_Pwctl::secretsReachOnlyTheirJobsAndNeverTheStore()
 {
-    // A deploy must never go ahead without the approval its file asks for.
-    const QString path = m_dir.filePath(QStringLiteral("gated.yml"));
-    writeFile(path, "name: gated\nstages:\n  - name: deploy\n"
-                    "    gate: {approvers: [anna]}\n    jobs:\n"
-                    "      - {name: ship, commands: ['touch shipped']}\n");
-    const PwctlResult result =
-        runPwctl(QStringList{QStringLiteral("run"), path} + db(), m_dir.path());
+    const QByteArray token = "s3cr3t-t0ken-4711";
+    const QString path = m_dir.filePath(QStringLiteral("secret.yml"));
+    writeFile(path, "name: secret\nstages:\n  - name: deploy\n    jobs:\n"
+                    "      - name: ship\n        secrets: [DEPLOY_TOKEN]\n"
+                    "        commands: ['echo token=$DEPLOY_TOKEN', 'printf %s \"$DEPLOY_TOKEN\" "
+                    "> got-token']\n"
+                    "      - name: other\n        commands: ['echo other=[$DEPLOY_TOKEN]']\n");
+    const QString store = m_dir.filePath(QStringLiteral("secret-store/history.sqlite"));
+    const QStringList useStore{QStringLiteral("--db"), store};
 
-    QCOMPARE(result.exitCode, 2);
-    QVERIFY2(result.err.contains("deployment gates are not supported"), result.err.constData());
-    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("shipped"))));
+    // Missing: nothing runs, and the message says how to provide it.
+    const PwctlResult missing =
+        runPwctl(QStringList{QStringLiteral("run"), path} + useStore, m_dir.path());
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.err.contains("DEPLOY_TOKEN") && missing.err.contains("ship")
+                 && missing.err.contains("PIPEWRIGHT_SECRET_DEPLOY_TOKEN"),
+             missing.err.constData());
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("got-token"))));
+
+    qputenv("PIPEWRIGHT_SECRET_DEPLOY_TOKEN", token);
+    const PwctlResult result = runPwctl(
+        QStringList{QStringLiteral("run"), path, QStringLiteral("--json"), QStringLiteral("--logs")}
+            + useStore,
+        m_dir.path());
+    qunsetenv("PIPEWRIGHT_SECRET_DEPLOY_TOKEN");
+    QCOMPARE(result.exitCode, 0);
+
+    // The job got it; the console shows it masked; the other job never saw it.
+    QFile got(m_dir.filePath(QStringLiteral("got-token")));
+    QVERIFY(got.open(QIODevice::ReadOnly));
+    QCOMPARE(got.readAll(), token);
+    QVERIFY2(result.err.contains("token=****"), result.err.constData());
+    QVERIFY2(result.err.contains("other=[]"), result.err.constData());
+    QVERIFY(!result.err.contains(token) && !result.out.contains(token));
+
+    const QString id = QString::number(result.json().value(QStringLiteral("id")).toInteger());
+    const PwctlResult logs =
+        runPwctl(QStringList{QStringLiteral("logs"), id, QStringLiteral("ship")} + useStore);
+    QVERIFY2(logs.out.contains("token=****"), logs.out.constData());
+
+    // Not a byte of it is anywhere in the store's files.
+    for (const QFileInfo &file : QDir(QFileInfo(store).path()).entryInfoList(QDir::Files)) {
+        QFile content(file.filePath());
+        QVERIFY(content.open(QIODevice::ReadOnly));
+        QVERIFY2(!content.readAll().contains(token), qPrintable(file.filePath()));
+    }
 }
 
 void tst_Pwctl::largeOutputDoesNotGrowPwctl()

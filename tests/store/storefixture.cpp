@@ -69,9 +69,9 @@ RunRecord sampleRun(const QString &pipeline, int jobCount)
     run.triggeredBy = QStringLiteral("Zoë");
     run.startedAt = start;
     run.finishedAt = start.addMSecs(61001);
-    run.stages = {
-        {0, QStringLiteral("build"), StageStatus::Success, QString()},
-        {1, QStringLiteral("tëst 🚦"), StageStatus::Failed, QStringLiteral("a job failed")}};
+    run.stages = {{0, QStringLiteral("build"), StageStatus::Success, QString(), std::nullopt},
+                  {1, QStringLiteral("tëst 🚦"), StageStatus::Failed,
+                   QStringLiteral("a job failed"), std::nullopt}};
 
     for (int index = 0; index < jobCount; ++index) {
         JobRecord job;

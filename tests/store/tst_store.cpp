@@ -3,13 +3,17 @@
 #include "core/store/sqldialect.h"
 #include "core/store/storelocation.h"
 #include "core/store/storepassword.h"
+#include "postgresserver.h"
 #include "storefixture.h"
 #include "testsupport.h"
+#include "writerload.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -67,6 +71,7 @@ class StoreTest : public QObject
 private slots:
     void initTestCase();
     void init();
+    void cleanupTestCase();
 
     void createdRunReadsBackEveryField_data();
     void createdRunReadsBackEveryField();
@@ -90,6 +95,7 @@ private slots:
 
     void bigRunIsWrittenQuickly();
     void twoStoresWriteConcurrently();
+    void severalProcessesWriteConcurrently();
 
     void newStoreUsesWriteAheadLog();
     void olderStoreIsUpgraded();
@@ -109,24 +115,73 @@ private slots:
 
 private:
     QString sqlitePath(const QString &name) const { return m_dir.filePath(name); }
+    void startServer();
+    // A store no test has used yet, for tests that also race to create the schema: a new
+    // SQLite file or PostgreSQL database, or the shared store when it was given from outside.
+    QString freshStore(const QString &name);
 
     QTemporaryDir m_dir;
-    QString m_location; // the store most tests share
+    std::unique_ptr<PostgresServer> m_server; // set for the PostgreSQL variant
+    QString m_location;                       // the store most tests share
     std::unique_ptr<RunStore> m_store;
 };
+
+// The role the suite's stores log in as: not a superuser, so that the store is shown to
+// need no more than a database of its own.
+const QString storeRole = QStringLiteral("pipewright_store");
 
 void StoreTest::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_location = qEnvironmentVariable("PIPEWRIGHT_TEST_STORE");
+    if (qEnvironmentVariable("PIPEWRIGHT_TEST_BACKEND") == QLatin1String("postgresql")) {
+        startServer();
+        if (!m_server)
+            return;
+    }
+    if (m_location.isEmpty())
+        m_location = qEnvironmentVariable("PIPEWRIGHT_TEST_STORE");
     if (m_location.isEmpty())
         m_location = sqlitePath(QStringLiteral("shared/history.sqlite"));
     m_store = openOrDie(m_location);
 }
 
+void StoreTest::startServer()
+{
+    const Result<QString> programs = PostgresServer::binaryDirectory();
+    if (!programs)
+        QSKIP(qPrintable(QStringLiteral("the PostgreSQL variant cannot run: ")
+                         + programs.error().message));
+
+    Result<std::unique_ptr<PostgresServer>> started = PostgresServer::start();
+    QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
+    m_server = std::move(started).value();
+    QVERIFY(m_server->createRole(storeRole));
+    QVERIFY(m_server->createDatabase(QStringLiteral("history"), storeRole));
+    m_location = m_server->url(storeRole, QStringLiteral("history"));
+}
+
 void StoreTest::init()
 {
     failOnWarnings();
+}
+
+void StoreTest::cleanupTestCase()
+{
+    // The store's connection goes before its server does.
+    m_store.reset();
+    m_server.reset();
+}
+
+QString StoreTest::freshStore(const QString &name)
+{
+    if (m_server) {
+        if (Status created = m_server->createDatabase(name, storeRole); !created)
+            qFatal("%s", qPrintable(created.error().message));
+        return m_server->url(storeRole, name);
+    }
+    if (!qEnvironmentVariable("PIPEWRIGHT_TEST_STORE").isEmpty())
+        return m_location;
+    return sqlitePath(name + QStringLiteral("/history.sqlite"));
 }
 
 void StoreTest::createdRunReadsBackEveryField_data()
@@ -138,7 +193,7 @@ void StoreTest::createdRunReadsBackEveryField_data()
 
     RunRecord pending;
     pending.pipeline = uniquePipeline(QStringLiteral("pending"));
-    pending.stages = {{0, QStringLiteral("only"), StageStatus::Pending, QString()}};
+    pending.stages = {{0, QStringLiteral("only"), StageStatus::Pending, QString(), std::nullopt}};
     JobRecord job;
     job.index = 0;
     job.stage = 0;
@@ -523,7 +578,7 @@ void StoreTest::lastJobDurationsTakesLatestSuccess()
 
     RunRecord older;
     older.pipeline = pipeline;
-    older.stages = {{0, QStringLiteral("all"), StageStatus::Success, {}}};
+    older.stages = {{0, QStringLiteral("all"), StageStatus::Success, {}, std::nullopt}};
     older.jobs = {job(0, QStringLiteral("build"), JobStatus::Success, day1, 10000),
                   job(1, QStringLiteral("test ✓"), JobStatus::Success, day1, 20500),
                   job(2, QStringLiteral("deploy"), JobStatus::Failed, day1, 300)};
@@ -573,10 +628,8 @@ void StoreTest::bigRunIsWrittenQuickly()
 
 void StoreTest::twoStoresWriteConcurrently()
 {
-    // A new file, so that both stores also race to create the schema.
-    const QString location = qEnvironmentVariable("PIPEWRIGHT_TEST_STORE").isEmpty()
-                                 ? sqlitePath(QStringLiteral("concurrent/history.sqlite"))
-                                 : m_location;
+    // A new store, so that both stores also race to create the schema.
+    const QString location = freshStore(QStringLiteral("concurrent"));
     constexpr int runsPerWriter = 30;
     constexpr int jobsPerRun = 20;
     const QString pipelines[2] = {uniquePipeline(QStringLiteral("writer-a")),
@@ -630,6 +683,76 @@ void StoreTest::twoStoresWriteConcurrently()
             QCOMPARE(reader->loadAttempts(id, 0).value().size(), 1);
         }
     }
+}
+
+void StoreTest::severalProcessesWriteConcurrently()
+{
+    constexpr int writerCount = 4;
+    const WriterLoad load;
+    const QString location = freshStore(QStringLiteral("processes"));
+    QString pipelines[writerCount];
+    std::unique_ptr<QProcess> writers[writerCount];
+    for (int which = 0; which < writerCount; ++which) {
+        pipelines[which] = uniquePipeline(QStringLiteral("process-%1").arg(which));
+        writers[which] = std::make_unique<QProcess>();
+        writers[which]->start(QStringLiteral(PIPEWRIGHT_STORE_WRITER),
+                              {location, pipelines[which]});
+        QVERIFY(writers[which]->waitForStarted());
+    }
+
+    // Released together, so that they also race to create the schema.
+    for (auto &writer : writers) {
+        writer->write("go\n");
+        writer->closeWriteChannel();
+    }
+    bool allFinished = true;
+    for (auto &writer : writers) {
+        if (!writer->waitForFinished(120000)) {
+            allFinished = false;
+            writer->kill();
+            writer->waitForFinished();
+        }
+    }
+    QVERIFY2(allFinished, "a writer did not finish within 2 minutes");
+
+    QHash<qint64, QPair<int, int>> created; // id: writer, run
+    for (int which = 0; which < writerCount; ++which) {
+        QProcess &writer = *writers[which];
+        QCOMPARE(QString::fromLocal8Bit(writer.readAllStandardError()), QString());
+        QCOMPARE(writer.exitCode(), 0);
+        const QList<QByteArray> lines = writer.readAllStandardOutput().trimmed().split('\n');
+        QCOMPARE(lines.size(), load.runs);
+        for (const QByteArray &line : lines) {
+            const QList<QByteArray> fields = line.split(' ');
+            QCOMPARE(fields.size(), 2);
+            const qint64 id = fields[1].toLongLong();
+            QVERIFY2(!created.contains(id), qPrintable(QStringLiteral("id %1 twice").arg(id)));
+            created.insert(id, {which, fields[0].toInt()});
+        }
+    }
+
+    const std::unique_ptr<RunStore> reader = openOrDie(location);
+    for (auto entry = created.cbegin(); entry != created.cend(); ++entry) {
+        const auto [which, runIndex] = entry.value();
+        RunRecord expected = writerRun(pipelines[which], runIndex, load);
+        expected.id = entry.key();
+        QCOMPARE(describe(reader->loadRun(entry.key()).value()),
+                 describe(writerResult(expected, load)));
+        for (int job = 0; job < load.jobs; ++job) {
+            QCOMPARE(reader->loadAttempts(entry.key(), job).value().size(),
+                     job < load.batchesPerRun ? 1 : 0);
+            QByteArray log;
+            int chunks = 0;
+            QVERIFY(reader->readLog(entry.key(), job, 0, [&](const LogChunk &chunk) {
+                log += chunk.data;
+                return ++chunks > 0;
+            }));
+            QCOMPARE(chunks, load.batchesPerRun);
+            QCOMPARE(log, writerLog(pipelines[which], runIndex, job, load));
+        }
+    }
+    for (const QString &pipeline : pipelines)
+        QCOMPARE(reader->listRuns({pipeline, {}, 1000, 0}).value().size(), load.runs);
 }
 
 void StoreTest::newStoreUsesWriteAheadLog()

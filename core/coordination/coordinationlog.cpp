@@ -1,0 +1,3 @@
+#include "coordinationlog.h"
+
+Q_LOGGING_CATEGORY(lcCoordination, "pipewright.core.coordination", QtWarningMsg)

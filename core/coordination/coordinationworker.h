@@ -1,0 +1,73 @@
+#pragma once
+
+#include "coordinationoptions.h"
+#include "core/store/runstore.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace pw {
+
+// The part of StoreCoordinator that lives on its thread and owns that thread's store
+// connection, so that waiting on the database never stalls the run.
+class CoordinationWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    CoordinationWorker(const QString &location, const CoordinationOptions &options);
+    ~CoordinationWorker() override;
+
+    void openGate(const GateOpening &opening);
+    void checkNow();
+    void claim(int claim, const ResourceClaim &wish);
+    void release(int claim);
+    // Cancels waiting gates and releases every claim, then stops polling.
+    void finishRun();
+
+signals:
+    void gateChanged(int stage, const GateRecord &gate);
+    void claimWaiting(int claim, const QString &why);
+    void claimGranted(int claim);
+    void resourceReleased(const pw::ResourceClaim &claim);
+
+private:
+    struct Gate
+    {
+        GateOpening opening;
+        bool recorded = false;
+        std::optional<GateRecord> last;
+    };
+    struct Claim
+    {
+        ResourceClaim wish;
+        qint64 id = 0; // the store's; 0 until recorded
+        bool granted = false;
+        QString lastWhy;
+    };
+
+    RunStore *store();
+    void pollGates();
+    void pollGate(int stage, Gate &gate);
+    void pollClaims();
+    void pollClaim(int number, Claim &claim);
+    void renewClaims();
+    void scheduleDeadline(const GateRecord &gate);
+    void updateTimers();
+    void warnOnce(const QString &message);
+
+    QString m_location;
+    CoordinationOptions m_options;
+    std::unique_ptr<RunStore> m_store;
+    QHash<int, Gate> m_gates;
+    QHash<int, Claim> m_claims;
+    QTimer m_gateTimer;
+    QTimer m_claimTimer;
+    QTimer m_renewTimer;
+    QString m_lastWarning;
+};
+
+} // namespace pw

@@ -1,0 +1,79 @@
+#include "storecoordinator.h"
+
+#include "coordinationworker.h"
+
+#include <QMetaObject>
+
+namespace pw {
+
+StoreCoordinator::StoreCoordinator(const QString &storeLocation, const CoordinationOptions &options,
+                                   QObject *parent)
+    : RunCoordinator(parent)
+    , m_worker(new CoordinationWorker(storeLocation, options))
+{
+    m_thread.setObjectName(QStringLiteral("pipewright-coordination"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &CoordinationWorker::gateChanged, this, &RunCoordinator::gateChanged);
+    connect(m_worker, &CoordinationWorker::claimWaiting, this, &RunCoordinator::claimWaiting);
+    connect(m_worker, &CoordinationWorker::claimGranted, this, &RunCoordinator::claimGranted);
+    connect(m_worker, &CoordinationWorker::resourceReleased, this,
+            &RunCoordinator::resourceReleased);
+    m_thread.start();
+}
+
+StoreCoordinator::~StoreCoordinator()
+{
+    CoordinationWorker *worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker, [worker] { worker->finishRun(); }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+template<typename Call>
+void StoreCoordinator::post(Call call)
+{
+    CoordinationWorker *worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker, [worker, call] { call(*worker); }, Qt::QueuedConnection);
+}
+
+void StoreCoordinator::openGate(const RunRecord &run, int stage, const GateSpec &gate)
+{
+    GateOpening opening;
+    opening.runId = run.id;
+    opening.stage = stage;
+    opening.stageName = run.stages.value(stage).name;
+    opening.approvers = gate.approvers;
+    opening.required = gate.required;
+    opening.allowSelfApproval = gate.allowSelfApproval;
+    opening.onTimeoutApprove = gate.onTimeout == GateSpec::OnTimeout::Approve;
+    if (gate.timeout)
+        opening.timeoutMs = gate.timeout->count();
+    post([opening](CoordinationWorker &worker) { worker.openGate(opening); });
+}
+
+void StoreCoordinator::checkNow()
+{
+    post([](CoordinationWorker &worker) { worker.checkNow(); });
+}
+
+void StoreCoordinator::claim(const RunRecord &run, int claim, const QString &resource,
+                             const QString &holder)
+{
+    const ResourceClaim wish{resource, run.id, run.pipeline, holder};
+    post([claim, wish](CoordinationWorker &worker) { worker.claim(claim, wish); });
+}
+
+void StoreCoordinator::release(int claim)
+{
+    post([claim](CoordinationWorker &worker) { worker.release(claim); });
+}
+
+void StoreCoordinator::finishRun(const RunRecord &)
+{
+    post([](CoordinationWorker &worker) { worker.finishRun(); });
+}
+
+} // namespace pw
