@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "core/files/garbage.h"
 #include "core/gitlab/anypipeline.h"
 #include "core/store/runstore.h"
 #include "historymodel.h"
@@ -9,6 +10,7 @@
 #include "rundialog.h"
 #include "runmodelfeed.h"
 #include "runmonitor.h"
+#include "settingsdialog.h"
 #include "storereader.h"
 
 #include <QAction>
@@ -49,11 +51,11 @@ QString describeProblems(const Diagnostics &diagnostics)
 
 } // namespace
 
-MainWindow::MainWindow(const QString &storeLocation, QWidget *parent)
+MainWindow::MainWindow(const ConnectionSettings &connection, QWidget *parent)
     : QMainWindow(parent)
-    , m_storeLocation(storeLocation.isEmpty() ? defaultStoreLocation() : storeLocation)
+    , m_storeLocation(connection.effectiveStore())
     , m_reader(new StoreReader(m_storeLocation, this))
-    , m_controller(new RunController(m_storeLocation, this))
+    , m_controller(new RunController(m_storeLocation, connection.effectiveRedis(), this))
     , m_historyModel(new HistoryModel(*m_reader, this))
     , m_recent(std::make_unique<RecentFiles>())
     , m_tabs(new QTabWidget(this))
@@ -84,6 +86,8 @@ MainWindow::MainWindow(const QString &storeLocation, QWidget *parent)
             });
     m_historyModel->refresh();
     updateActions();
+    // Expired artifacts and stored files nothing uses go away on each start, off this thread.
+    files::collectGarbageInBackground(files::defaultFilesSettings(m_storeLocation));
 }
 
 MainWindow::~MainWindow()
@@ -172,6 +176,11 @@ void MainWindow::createActions()
     m_rerunAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(m_rerunAction, &QAction::triggered, this, &MainWindow::rerun);
 
+    m_settingsAction =
+        new QAction(QIcon::fromTheme(QStringLiteral("preferences-system")), tr("&Settings…"), this);
+    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
+
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
@@ -183,6 +192,8 @@ void MainWindow::createMenus()
     file->addAction(m_openAction);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
+    file->addAction(m_settingsAction);
+    file->addSeparator();
     file->addAction(m_quitAction);
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
     updateRecentMenu();
@@ -191,6 +202,9 @@ void MainWindow::createMenus()
     run->addAction(m_runAction);
     run->addAction(m_cancelAction);
     run->addAction(m_rerunAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Pipewright"), this, &MainWindow::showAbout);
 
     QToolBar *tools = addToolBar(tr("Run"));
     tools->setObjectName(QStringLiteral("runToolBar"));
@@ -207,6 +221,37 @@ void MainWindow::updateActions()
     m_runAction->setEnabled(m_pipeline && !running);
     m_cancelAction->setEnabled(running);
     m_rerunAction->setEnabled(m_controller->hasLastRequest() && !running);
+    // The store and Redis a running run uses cannot change under it.
+    m_settingsAction->setEnabled(!running);
+}
+
+void MainWindow::showSettings()
+{
+    auto *dialog = new SettingsDialog(ConnectionSettings::load(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const ConnectionSettings settings = dialog->settings();
+        settings.save();
+        if (!m_controller->isRunning())
+            emit connectionChanged(settings);
+    });
+    dialog->open();
+}
+
+void MainWindow::showAbout()
+{
+    const QString text = tr("<h3>Pipewright %1</h3><p>A CI/CD pipeline orchestrator for the "
+                            "workstation.</p><p>Built with Qt %2, running on Qt %3.</p>")
+                             .arg(QStringLiteral(PIPEWRIGHT_VERSION),
+                                  QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()));
+
+    // Not modal: QMessageBox::about would spin a nested event loop.
+    auto *box = new QMessageBox(QMessageBox::Information, tr("About Pipewright"), text,
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("aboutBox"));
+    box->setIconPixmap(windowIcon().pixmap(64, 64));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::updateRecentMenu()

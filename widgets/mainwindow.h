@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectionsettings.h"
 #include "core/loader/pipelineloader.h"
 #include "core/plan/runcontext.h"
 
@@ -29,8 +30,8 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    // `storeLocation`: the history store; empty for the default (or $PIPEWRIGHT_DB).
-    explicit MainWindow(const QString &storeLocation = QString(), QWidget *parent = nullptr);
+    // `connection`: the history store and Redis; empty fields for the defaults.
+    explicit MainWindow(const ConnectionSettings &connection = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Reads the pipeline file on a worker thread; pipelineLoaded or pipelineFailed follow.
@@ -40,6 +41,8 @@ public:
     void showRunDialog();
 
     const std::shared_ptr<const Pipeline> &pipeline() const { return m_pipeline; }
+    QString pipelinePath() const { return m_pipelinePath; }
+    QString storeLocation() const { return m_storeLocation; }
     RunMonitor *monitor() const { return m_monitor; }
     HistoryView *historyView() const { return m_historyView; }
     HistoryModel *historyModel() const { return m_historyModel; }
@@ -48,10 +51,14 @@ public:
     QAction *runAction() const { return m_runAction; }
     QAction *cancelAction() const { return m_cancelAction; }
     QAction *rerunAction() const { return m_rerunAction; }
+    QAction *settingsAction() const { return m_settingsAction; }
 
 signals:
     void pipelineLoaded();
     void pipelineFailed(const QString &message);
+    // The user saved other connection settings: the window is to be replaced by one that
+    // uses them (no run is going then).
+    void connectionChanged(const pw::gui::ConnectionSettings &settings);
 
 protected:
     // A run still going is cancelled first; the window closes once it has ended.
@@ -68,6 +75,9 @@ private:
     void onRunFinished();
     void showHistoryRun(qint64 runId);
     void showProblem(const QString &title, const QString &message);
+    void showSettings();
+    // The version (project(VERSION) in CMake) and the Qt the app runs on.
+    void showAbout();
 
     QString m_storeLocation;
     StoreReader *m_reader = nullptr;
@@ -84,6 +94,7 @@ private:
     QAction *m_cancelAction = nullptr;
     QAction *m_rerunAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_settingsAction = nullptr;
     QMenu *m_recentMenu = nullptr;
     quint64 m_historyRequest = 0;
     bool m_rerunPending = false;

@@ -11,9 +11,10 @@
 
 namespace pw::gui {
 
-RunController::RunController(const QString &storeLocation, QObject *parent)
+RunController::RunController(const QString &storeLocation, const QString &redis, QObject *parent)
     : QObject(parent)
     , m_storeLocation(storeLocation)
+    , m_redis(redis)
 {}
 
 RunController::~RunController()
@@ -130,9 +131,8 @@ Status RunController::openStoreOnce()
     m_writer = std::make_unique<StoreWriter>(m_storeLocation);
     m_runner = std::make_unique<LocalJobRunner>();
     m_stager = std::make_unique<files::FileStager>(files::defaultFilesSettings(m_storeLocation));
-    // Gates wait in the store; with $PIPEWRIGHT_REDIS other workstations hear of them at once.
-    auto shared = SharedServices::create(
-        {m_storeLocation, qEnvironmentVariable("PIPEWRIGHT_REDIS"), CoordinationOptions()});
+    // Gates wait in the store; with Redis other workstations hear of them at once.
+    auto shared = SharedServices::create({m_storeLocation, m_redis, CoordinationOptions()});
     if (!shared)
         return Status::failure(shared.error().message);
     m_shared = std::move(shared).value();

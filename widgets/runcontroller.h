@@ -26,7 +26,8 @@ class RunController : public QObject
     Q_OBJECT
 
 public:
-    explicit RunController(const QString &storeLocation, QObject *parent = nullptr);
+    // `redis`: where runs publish their gates and hear of decisions; empty for none.
+    RunController(const QString &storeLocation, const QString &redis, QObject *parent = nullptr);
     // Cancels a run still going and waits for the writer to drain.
     ~RunController() override;
 
@@ -59,6 +60,7 @@ private:
     void onSessionFinished();
 
     QString m_storeLocation;
+    QString m_redis;
     std::unique_ptr<RunStore> m_store;
     std::unique_ptr<StoreWriter> m_writer;
     std::unique_ptr<LocalJobRunner> m_runner;

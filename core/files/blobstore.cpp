@@ -104,6 +104,9 @@ int createFresh(const QByteArray &path, mode_t mode)
 
 BlobStore::BlobStore(const QString &root)
     : m_root(root)
+    // Read-only stored files protect a hard link only from jobs that respect the mode; a job
+    // running as root (as this process does) would change the stored copy in place.
+    , m_hardLinks(::geteuid() != 0)
 {
     QDir().mkpath(m_root + QStringLiteral("/tmp"));
 }
@@ -177,6 +180,9 @@ Result<PlacedBy> BlobStore::place(const QString &digest, bool executable,
     const auto refused = [&](const QString &reason) {
         return Error{QStringLiteral("cannot restore %1: %2").arg(destination, reason)};
     };
+
+    if (how == Placement::LinkOrClone && !m_hardLinks)
+        how = Placement::CloneOrCopy;
 
     // A reflink is as quick as a hard link and leaves the job a file of its own, so it is
     // tried first; once it fails, this store's file system cannot do it and hard links follow.

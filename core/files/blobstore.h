@@ -14,7 +14,7 @@ namespace pw::files {
 enum class Placement {
     // A reflink where the file system supports it, else a hard link to the stored copy: both
     // instant, but a hard-linked file is shared with the store. Only for caches (see
-    // docs/caching.md).
+    // docs/caching.md); as CloneOrCopy where hard links are not allowed (hardLinksAllowed).
     LinkOrClone,
     // A reflink (copy-on-write clone) where the file system supports it, else a copy: the
     // file is the job's own.
@@ -40,6 +40,11 @@ public:
     // Keeps files under `root` (created when missing).
     explicit BlobStore(const QString &root);
 
+    // Whether LinkOrClone may hard-link. By default not when this process runs as root,
+    // whom the stored files' read-only mode cannot stop from writing them in place.
+    void setHardLinksAllowed(bool allowed) { m_hardLinks = allowed; }
+    bool hardLinksAllowed() const { return m_hardLinks; }
+
     QString root() const { return m_root; }
 
     // Stores the regular file at `path` (a symbolic link is refused, never followed) and
@@ -64,6 +69,7 @@ private:
     QString m_root;
     // Whether the file system takes reflinks: 0 not known yet, 1 yes, -1 no.
     mutable QAtomicInt m_reflinks = 0;
+    bool m_hardLinks = true;
 };
 
 // The SHA-256 of the content of the regular file `path`, in hex.

@@ -6,9 +6,11 @@
 #include "storelog.h"
 #include "storepassword.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
+#include <QThread>
 #include <QUuid>
 
 namespace pw {
@@ -123,9 +125,17 @@ Status SqlStore::configureSqlite()
     // The write-ahead log lets readers go on while one process writes, and several processes
     // (the orchestrator, pwctl, the GUI) share one file; NORMAL is durable enough with it.
     {
+        // Switching a new file to the log needs it alone for a moment, and SQLite does not
+        // wait for that on its own: two processes opening one new store would fail here.
         QSqlQuery journal(m_db);
-        if (!journal.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !journal.next())
-            return failure(opening, journal);
+        QDeadlineTimer deadline(sqliteBusyTimeoutMs);
+        while (!journal.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !journal.next()) {
+            const bool busy = journal.lastError().nativeErrorCode() == QLatin1String("5");
+            if (!busy || deadline.hasExpired()) {
+                return failure(opening, journal);
+            }
+            QThread::msleep(20);
+        }
         const QString mode = journal.value(0).toString();
         if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
             qCWarning(lcStore).noquote() << "the history store at" << location()

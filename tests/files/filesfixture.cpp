@@ -6,6 +6,7 @@
 #include "core/record/storewriter.h"
 #include "core/session/runsession.h"
 #include "core/store/runstore.h"
+#include "postgresserver.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -16,11 +17,47 @@
 
 namespace pw::test {
 
+namespace {
+
+// With PIPEWRIGHT_TEST_BACKEND=postgresql every fixture gets a fresh database on one
+// throwaway server, started on first use and stopped before the application goes.
+std::unique_ptr<PostgresServer> &server()
+{
+    static std::unique_ptr<PostgresServer> instance;
+    return instance;
+}
+
+QString postgresStore()
+{
+    static int databases = 0;
+    if (!server()) {
+        Result<std::unique_ptr<PostgresServer>> started = PostgresServer::start();
+        if (!started)
+            qFatal("%s", qPrintable(started.error().message));
+        server() = std::move(started).value();
+        qAddPostRoutine([] { server().reset(); });
+        if (Status created = server()->createRole(QStringLiteral("files")); !created)
+            qFatal("%s", qPrintable(created.error().message));
+    }
+    const QString name = QStringLiteral("files_%1").arg(++databases);
+    if (Status created = server()->createDatabase(name, QStringLiteral("files")); !created)
+        qFatal("%s", qPrintable(created.error().message));
+    return server()->url(QStringLiteral("files"), name);
+}
+
+} // namespace
+
+bool usesPostgres()
+{
+    return qEnvironmentVariable("PIPEWRIGHT_TEST_BACKEND") == QLatin1String("postgresql");
+}
+
 FilesFixture::FilesFixture()
 {
     QDir().mkpath(source());
     m_settings.root = path(QStringLiteral("data"));
-    m_settings.storeLocation = path(QStringLiteral("history.sqlite"));
+    m_settings.storeLocation =
+        usesPostgres() ? postgresStore() : path(QStringLiteral("history.sqlite"));
 }
 
 void FilesFixture::write(const QString &name, const QByteArray &content) const

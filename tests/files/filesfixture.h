@@ -33,6 +33,9 @@ private:
     files::FilesSettings m_settings;
 };
 
+// True when the suite runs on PostgreSQL (PIPEWRIGHT_TEST_BACKEND=postgresql).
+bool usesPostgres();
+
 // Reads a whole file, or an empty array when it cannot.
 QByteArray readFile(const QString &path);
 // The index of the job named `name` in `run`, or -1.

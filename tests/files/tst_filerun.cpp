@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <unistd.h>
+
 using namespace pw;
 using namespace pw::files;
 
@@ -55,6 +57,7 @@ private slots:
     void skipOnHitReplaysTheOutputWithoutRunning();
     void cacheAboveTheLimitIsEvicted();
     void parallelJobsSavingOneKeyLeaveOneGoodEntry();
+    void cachedFileWrittenInPlaceLeavesTheEntryIntact();
     void isolatedWorkspacesDoNotTrampleEachOther_data();
     void isolatedWorkspacesDoNotTrampleEachOther();
 };
@@ -301,7 +304,38 @@ void tst_FileRun::parallelJobsSavingOneKeyLeaveOneGoodEntry()
                                          "deps/list) -eq 20000']\n");
     QCOMPARE(reader.status, RunStatus::Success);
     const QByteArray who = entries[0].job == 0 ? "a\n" : "b\n";
-    QVERIFY(fixture.log(reader.id, 0).contains(QByteArray(QByteArray("\n") + who)));
+    const QByteArray readerLog = fixture.log(reader.id, 0);
+    const QByteArray saver = fixture.log(run.id, 0).contains("saved 2 files") ? "a" : "b";
+    QVERIFY2(readerLog.contains(QByteArray(QByteArray("\n") + who)),
+             qPrintable(QStringLiteral("entry of job %1 (saved by %2):\n%3")
+                            .arg(entries[0].job)
+                            .arg(QString::fromLatin1(saver), QString::fromUtf8(readerLog))));
+}
+
+void tst_FileRun::cachedFileWrittenInPlaceLeavesTheEntryIntact()
+{
+    test::FilesFixture fixture;
+    const QByteArray job = "name: rewrite\nstages:\n  - name: all\n    jobs:\n"
+                           "      - name: r\n        isolated: true\n"
+                           "        cache: {key: kept, paths: [deps], policy: pull-push}\n"
+                           "        commands: ['cat deps/who || true', 'mkdir -p deps',"
+                           " 'echo %1 > deps/who']\n";
+    QCOMPARE(fixture.run(QByteArray(job).replace("%1", "one")).status, RunStatus::Success);
+
+    // A job that writes the restored file in place (no new file, no rename) changes its own
+    // copy only: as an ordinary user it is refused (the file is the store's, read-only), as
+    // root it gets a copy of its own.
+    const RunRecord rewrite = fixture.run(QByteArray(job).replace("%1", "two"));
+    if (::geteuid() == 0) {
+        QCOMPARE(rewrite.status, RunStatus::Success);
+    } else {
+        QCOMPARE(rewrite.status, RunStatus::Failed);
+        QVERIFY(fixture.log(rewrite.id, 0).contains("Permission denied"));
+    }
+
+    const RunRecord reader = fixture.run(QByteArray(job).replace("%1", "three"));
+    const QByteArray log = fixture.log(reader.id, 0);
+    QVERIFY2(log.contains("$ cat deps/who || true\none\n"), log.constData());
 }
 
 void tst_FileRun::isolatedWorkspacesDoNotTrampleEachOther_data()

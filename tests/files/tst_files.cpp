@@ -309,6 +309,8 @@ void tst_Files::hardLinkedCacheFilesShareTheStoredCopy()
 {
     QTemporaryDir dir;
     BlobStore blobs(dir.filePath(QStringLiteral("blobs")));
+    QCOMPARE(blobs.hardLinksAllowed(), ::geteuid() != 0);
+    blobs.setHardLinksAllowed(true);
     const Manifest files{storedFile(blobs, dir.path(), QStringLiteral("node_modules/x.js"), "x")};
     const QString cache = dir.filePath(QStringLiteral("cache"));
     const QString workspace = dir.filePath(QStringLiteral("workspace"));
@@ -331,6 +333,17 @@ void tst_Files::hardLinkedCacheFilesShareTheStoredCopy()
     QCOMPARE(inCache.st_ino == blob.st_ino, linked.hardLinked == 1);
     QVERIFY(inWorkspace.st_ino != blob.st_ino);
     QCOMPARE(test::readFile(workspace + QStringLiteral("/node_modules/x.js")), QByteArray("x"));
+
+    // Where hard links are not allowed (as root), the cache gets a file of its own.
+    blobs.setHardLinksAllowed(false);
+    const QString own = dir.filePath(QStringLiteral("own"));
+    const RestoreReport owned = restoreFiles(blobs, files, own, Placement::LinkOrClone);
+    QCOMPARE(owned.hardLinked, 0);
+    struct stat inOwn;
+    QCOMPARE(
+        ::stat(QFile::encodeName(own + QStringLiteral("/node_modules/x.js")).constData(), &inOwn),
+        0);
+    QVERIFY(inOwn.st_ino != blob.st_ino);
 }
 
 void tst_Files::cacheKeyChangesExactlyWhenAListedFileChanges_data()

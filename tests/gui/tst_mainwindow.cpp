@@ -9,6 +9,7 @@
 #include "widgets/rundialog.h"
 #include "widgets/runmodel.h"
 #include "widgets/runmonitor.h"
+#include "widgets/settingsdialog.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -20,6 +21,8 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -101,6 +104,10 @@ private slots:
     void init();
     void runShowsLiveStatusLogAndHistory();
     void cancelStopsTheRunAndRunAgainStartsAnother();
+    void settingsRefuseWhatTheyCannotRead_data();
+    void settingsRefuseWhatTheyCannotRead();
+    void savedSettingsAskForANewWindow();
+    void expiredArtifactsGoWhenTheAppStarts();
 
 private:
     QTemporaryDir m_home;
@@ -242,6 +249,109 @@ void MainWindowTest::cancelStopsTheRunAndRunAgainStartsAnother()
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, runTimeoutMs);
     QTRY_VERIFY(!window.isVisible());
     QCOMPARE(runStatusOf(monitor->runModel()), QStringLiteral("cancelled"));
+}
+
+void MainWindowTest::settingsRefuseWhatTheyCannotRead_data()
+{
+    QTest::addColumn<QString>("store");
+    QTest::addColumn<QString>("redis");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("a password in the store's location is refused")
+        << "postgresql://anna:secret@db/history" << QString() << "History store: ";
+    QTest::newRow("a Redis location that is not one is refused") << QString() << "http://cache:6379"
+                                                                 << "Redis: ";
+    QTest::newRow("a Redis port out of range is refused") << QString() << "redis://cache:99999"
+                                                          << "Redis: ";
+}
+
+void MainWindowTest::settingsRefuseWhatTheyCannotRead()
+{
+    QFETCH(QString, store);
+    QFETCH(QString, redis);
+    QFETCH(QString, problem);
+
+    SettingsDialog dialog(ConnectionSettings{});
+    dialog.show();
+    dialog.storeField()->setText(store);
+    dialog.redisField()->setText(redis);
+    dialog.accept();
+
+    QVERIFY(dialog.isVisible());
+    QVERIFY(!dialog.problemLabel()->isHidden());
+    QVERIFY2(dialog.problemLabel()->text().startsWith(problem),
+             qPrintable(dialog.problemLabel()->text()));
+}
+
+void MainWindowTest::savedSettingsAskForANewWindow()
+{
+    MainWindow window;
+    window.show();
+    QSignalSpy changed(&window, &MainWindow::connectionChanged);
+    window.settingsAction()->trigger();
+    auto *dialog = window.findChild<SettingsDialog *>();
+    QVERIFY(dialog);
+    const QString store = m_home.filePath(QStringLiteral("team.sqlite"));
+    dialog->storeField()->setText(store);
+    dialog->redisField()->setText(QStringLiteral("redis://127.0.0.1:6390"));
+    dialog->accept();
+
+    QCOMPARE(changed.size(), 1);
+    const ConnectionSettings saved = ConnectionSettings::load();
+    QCOMPARE(saved.store, store);
+    QCOMPARE(saved.redis, QStringLiteral("redis://127.0.0.1:6390"));
+    QCOMPARE(MainWindow(saved).storeLocation(), store);
+}
+
+namespace {
+
+// The artifact rows the store holds, expired or not.
+int storedArtifacts(const QString &store)
+{
+    int count = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "count");
+        db.setDatabaseName(store);
+        QSqlQuery query(db);
+        if (db.open() && query.exec(QStringLiteral("SELECT COUNT(*) FROM artifacts"))
+            && query.next()) {
+            count = query.value(0).toInt();
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("count"));
+    return count;
+}
+
+} // namespace
+
+void MainWindowTest::expiredArtifactsGoWhenTheAppStarts()
+{
+    const QString dir = m_home.filePath(QStringLiteral("expiring"));
+    QVERIFY(QDir().mkpath(dir));
+    QFile file(dir + QStringLiteral("/pipewright.yml"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("name: expiring\nstages:\n  - name: build\n    jobs:\n"
+               "      - name: make\n        commands: ['mkdir -p dist', 'echo hi > dist/a.txt']\n"
+               "        artifacts: {paths: [dist/], expire_in: 1s}\n");
+    file.close();
+    ConnectionSettings connection;
+    connection.store = m_home.filePath(QStringLiteral("gc/history.sqlite"));
+
+    {
+        MainWindow window(connection);
+        window.openPipeline(file.fileName());
+        QTRY_VERIFY(window.pipeline() != nullptr);
+        QSignalSpy finished(window.controller(), &RunController::runFinished);
+        RunContext context;
+        context.branch = QStringLiteral("main");
+        context.commit = QStringLiteral("abc");
+        QVERIFY(window.startRun(context));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, runTimeoutMs);
+    }
+    QCOMPARE(storedArtifacts(connection.store), 1);
+
+    QTest::qWait(1100);
+    MainWindow again(connection);
+    QTRY_COMPARE_WITH_TIMEOUT(storedArtifacts(connection.store), 0, 10000);
 }
 
 QTEST_MAIN(MainWindowTest)
