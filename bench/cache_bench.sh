@@ -5,7 +5,16 @@
 # restore to Pipewright's.
 #
 # Usage: bench/cache_bench.sh [RUNS]   (needs hyperfine, zstd and a built pwctl)
+#
+# As root, Pipewright copies cache files instead of hard-linking them (a root job could
+# change the stored copy in place; see docs/caching.md). The figures are for the usual
+# case, an ordinary user, so as root the script runs itself as `nobody` unless
+# PIPEWRIGHT_BENCH_AS_ROOT=1 asks for the root figures.
 set -euo pipefail
+if [ "$(id -u)" -eq 0 ] && [ "${PIPEWRIGHT_BENCH_AS_ROOT:-0}" != 1 ]; then
+    exec runuser -u nobody -- env PATH="$PATH" TMPDIR=/tmp \
+        PIPEWRIGHT_SHARED="${PIPEWRIGHT_SHARED:-}" PWCTL="${PWCTL:-}" bash "$0" "$@"
+fi
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 shared="${PIPEWRIGHT_SHARED:-$root/../shared}"

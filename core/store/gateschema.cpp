@@ -100,10 +100,12 @@ END $$)";
 // A gate is opened by the run's own connection: it, not the client, says who started it.
 const char *postgresGateOpened = R"(
 CREATE FUNCTION pipewright_gate_opened() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+DECLARE
+    opened BIGINT := pipewright_now_ms();
 BEGIN
     NEW.started_by := session_user;
-    NEW.deadline := NEW.deadline - NEW.opened_at + pipewright_now_ms();
-    NEW.opened_at := pipewright_now_ms();
+    NEW.deadline := NEW.deadline - NEW.opened_at + opened;
+    NEW.opened_at := opened;
     NEW.outcome := '';
     NEW.closed_at := NULL;
     RETURN NEW;

@@ -124,6 +124,7 @@ private slots:
     void cancelWhileWaitingEndsTheRun();
     void withoutCoordinatorAGateIsRejected();
     void resourceIsClaimedAndReleased();
+    void runWaitingAtAGateHoldsNoResource();
 
 private:
     // Starts `yaml` and calls `step` each time the run is idle or changes, until it ends.
@@ -364,6 +365,34 @@ stages:
              (QList<JobStatus>{JobStatus::WaitingResource, JobStatus::WaitingResource,
                                JobStatus::Pending}));
     QCOMPARE(job(result, "upload").status, JobStatus::Success);
+}
+
+void tst_ExecutorGates::runWaitingAtAGateHoldsNoResource()
+{
+    const QByteArray yaml = R"(name: gated-lock
+stages:
+  - name: deploy
+    gate: {approvers: [anna]}
+    resource: staging
+    jobs:
+      - name: ship
+        commands: ['true']
+)";
+    ScriptedCoordinator coordinator;
+    int claimsWhileWaiting = -1;
+    const RunRecord result = run(yaml, &coordinator, [&](Executor &) {
+        if (claimsWhileWaiting < 0 && !coordinator.openedGates.isEmpty()) {
+            claimsWhileWaiting = int(coordinator.claims.size());
+            emit coordinator.gateChanged(0, decided(GateStatus::Approved, true, "anna", {}));
+        } else if (claimsWhileWaiting >= 0 && coordinator.claims.size() == 1) {
+            emit coordinator.claimGranted(coordinator.claims[0].first);
+        }
+    });
+
+    QCOMPARE(claimsWhileWaiting, 0);
+    QCOMPARE(result.status, RunStatus::Success);
+    QCOMPARE(coordinator.claims.size(), 1);
+    QCOMPARE(coordinator.released.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_ExecutorGates)
