@@ -8,6 +8,7 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev qt6-charts-dev
     qtkeychain-qt6-dev libyaml-cpp-dev libhiredis-dev libarchive-dev libzstd-dev libgl-dev
     postgresql redis-server gnome-keyring dbus-x11 xvfb
+    dpkg-dev file appstream desktop-file-utils
     python3 hyperfine
 )
 

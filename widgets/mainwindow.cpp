@@ -3,6 +3,7 @@
 #include "core/files/garbage.h"
 #include "core/gitlab/anypipeline.h"
 #include "core/store/runstore.h"
+#include "gatepanel.h"
 #include "historymodel.h"
 #include "historyview.h"
 #include "recentfiles.h"
@@ -75,6 +76,8 @@ MainWindow::MainWindow(const ConnectionSettings &connection, QWidget *parent)
     connect(m_controller, &RunController::startFailed, this,
             [this](const QString &message) { showProblem(tr("Cannot start the run"), message); });
     connect(m_historyView, &HistoryView::runActivated, this, &MainWindow::showHistoryRun);
+    connect(m_monitor->gatePanel(), &GatePanel::decided, m_controller,
+            &RunController::checkGatesNow);
     connect(m_reader, &StoreReader::runLoaded, this,
             [this](quint64 request, const RunRecord &run, const QString &error) {
                 if (request != m_historyRequest)

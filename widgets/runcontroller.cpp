@@ -113,6 +113,12 @@ void RunController::cancel()
         m_session->cancel(tr("cancelled by user"));
 }
 
+void RunController::checkGatesNow()
+{
+    if (m_shared)
+        m_shared->coordinator()->checkNow();
+}
+
 bool RunController::isRunning() const
 {
     return m_session && m_running;

@@ -39,6 +39,8 @@ public:
     // Starts the last request again, with the pipeline given (re-read from its file).
     Status restart(std::shared_ptr<const Pipeline> pipeline);
     void cancel();
+    // Someone decided a gate here: the waiting run reads the store now, not at its next poll.
+    void checkGatesNow();
 
     bool isRunning() const;
     bool hasLastRequest() const { return m_lastRequest.pipeline != nullptr; }

@@ -1,5 +1,6 @@
 #include "runmonitor.h"
 
+#include "gatepanel.h"
 #include "logbatcher.h"
 #include "loglinesmodel.h"
 #include "logview.h"
@@ -22,6 +23,7 @@ RunMonitor::RunMonitor(StoreReader &reader, QWidget *parent)
     , m_logModel(new LogLinesModel(this))
     , m_batcher(new LogBatcher(*m_logModel, this))
     , m_title(new QLabel(this))
+    , m_gates(new GatePanel(reader, this))
     , m_tree(new QTreeView(this))
     , m_logView(new LogView(*m_logModel, this))
 {
@@ -41,6 +43,7 @@ RunMonitor::RunMonitor(StoreReader &reader, QWidget *parent)
     splitter->setSizes({380, 620});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
+    layout->addWidget(m_gates);
     layout->addWidget(splitter, 1);
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -48,6 +51,9 @@ RunMonitor::RunMonitor(StoreReader &reader, QWidget *parent)
     connect(m_runModel, &QAbstractItemModel::modelReset, m_tree, &QTreeView::expandAll);
     connect(m_runModel, &QAbstractItemModel::dataChanged, this, &RunMonitor::updateTitle);
     connect(m_runModel, &QAbstractItemModel::modelReset, this, &RunMonitor::updateTitle);
+    const auto showGates = [this] { m_gates->showRun(m_runModel->run()); };
+    connect(m_runModel, &QAbstractItemModel::dataChanged, m_gates, showGates);
+    connect(m_runModel, &QAbstractItemModel::modelReset, m_gates, showGates);
     updateTitle();
 }
 

@@ -11,6 +11,7 @@ class QTreeView;
 
 namespace pw::gui {
 
+class GatePanel;
 class LogBatcher;
 class LogLinesModel;
 class LogView;
@@ -42,6 +43,7 @@ public:
     LogLinesModel &logModel() const { return *m_logModel; }
     QTreeView *jobTree() const { return m_tree; }
     LogView *logView() const { return m_logView; }
+    GatePanel *gatePanel() const { return m_gates; }
 
 private:
     void detachFeed();
@@ -54,6 +56,7 @@ private:
     LogBatcher *m_batcher = nullptr;
     QPointer<RunModelFeed> m_feed;
     QLabel *m_title = nullptr;
+    GatePanel *m_gates = nullptr;
     QTreeView *m_tree = nullptr;
     LogView *m_logView = nullptr;
     int m_job = -1;

@@ -28,6 +28,7 @@ StoreReader::StoreReader(const QString &location, QObject *parent)
     connect(m_worker, &StoreReaderWorker::runsListed, this, &StoreReader::runsListed);
     connect(m_worker, &StoreReaderWorker::runLoaded, this, &StoreReader::runLoaded);
     connect(m_worker, &StoreReaderWorker::logRead, this, &StoreReader::logRead);
+    connect(m_worker, &StoreReaderWorker::gateDecided, this, &StoreReader::gateDecided);
     m_thread.start();
 }
 
@@ -51,6 +52,16 @@ quint64 StoreReader::loadRun(qint64 runId)
     const quint64 request = m_nextRequest++;
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, request, runId] { worker->loadRun(request, runId); },
+        Qt::QueuedConnection);
+    return request;
+}
+
+quint64 StoreReader::decideGate(qint64 runId, int stage, bool approve, const QString &comment)
+{
+    const quint64 request = m_nextRequest++;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [=, worker = m_worker] { worker->decideGate(request, runId, stage, approve, comment); },
         Qt::QueuedConnection);
     return request;
 }

@@ -26,12 +26,14 @@ public:
     quint64 listRuns(const RunQuery &query);
     quint64 loadRun(qint64 runId);
     quint64 readLog(qint64 runId, int job, qint64 fromLine, int maxLines);
+    quint64 decideGate(qint64 runId, int stage, bool approve, const QString &comment);
 
 signals:
     void runsListed(quint64 request, const QList<pw::RunRecord> &runs, const QString &error);
     void runLoaded(quint64 request, const pw::RunRecord &run, const QString &error);
     void logRead(quint64 request, const QList<pw::LogChunk> &chunks, bool atEnd,
                  const QString &error);
+    void gateDecided(quint64 request, const pw::GateRecord &gate, const QString &error);
 
 private:
     QString m_location;

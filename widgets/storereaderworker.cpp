@@ -39,6 +39,20 @@ void StoreReaderWorker::loadRun(quint64 request, qint64 runId)
                    loaded.ok() ? QString() : loaded.error().message);
 }
 
+void StoreReaderWorker::decideGate(quint64 request, qint64 runId, int stage, bool approve,
+                                   const QString &comment)
+{
+    QString error;
+    RunStore *runs = store(&error);
+    if (!runs) {
+        emit gateDecided(request, {}, error);
+        return;
+    }
+    const auto decided = runs->decideGate(runId, stage, approve, comment);
+    emit gateDecided(request, decided.ok() ? *decided : GateRecord(),
+                     decided.ok() ? QString() : decided.error().message);
+}
+
 void StoreReaderWorker::readLog(quint64 request, qint64 runId, int job, qint64 fromLine,
                                 int maxLines)
 {

@@ -16,7 +16,10 @@ QString clock()
 
 void ConsoleProgress::runChanged(const RunRecord &run)
 {
-    if (run.status == RunStatus::Running) {
+    // A run goes back to running after each gate; it started only once.
+    if (run.status == RunStatus::Running || run.status == RunStatus::WaitingApproval) {
+        if (std::exchange(m_started, true))
+            return;
         err() << clock() << " run " << run.id << " of " << run.pipeline << " started"
               << (run.branch.isEmpty() ? QString() : QStringLiteral(" on ") + run.branch)
               << Qt::endl;
@@ -29,9 +32,37 @@ void ConsoleProgress::runChanged(const RunRecord &run)
           << formatDuration(Milliseconds(run.durationMs())) << Qt::endl;
 }
 
+void ConsoleProgress::stageChanged(const RunRecord &run, int stage)
+{
+    // Said when a gate starts to wait and when it stops; the stage's later changes are its
+    // jobs' business.
+    const StageRecord &record = run.stages[stage];
+    const StageStatus before = m_gateReported.value(stage, StageStatus::Pending);
+    if (!record.gate || before == record.status
+        || (before != StageStatus::Waiting && record.status != StageStatus::Waiting)) {
+        return;
+    }
+    m_gateReported.insert(stage, record.status);
+
+    if (record.status == StageStatus::Waiting) {
+        err() << clock() << " waiting stage " << record.name << ' ' << record.reason
+              << "; decide with: pwctl approve " << run.id << ' ' << record.name << Qt::endl;
+        return;
+    }
+    err() << clock() << " gate    stage " << record.name << ": " << record.reason << Qt::endl;
+}
+
 void ConsoleProgress::jobChanged(const RunRecord &run, int job)
 {
     const JobRecord &record = run.jobs[job];
+    if (record.status == JobStatus::WaitingResource) {
+        // Said once per reason: the holder or the queue ahead may change while it waits.
+        if (m_waitingReason.value(job) != record.reason) {
+            m_waitingReason.insert(job, record.reason);
+            err() << clock() << " waiting " << record.name << ": " << record.reason << Qt::endl;
+        }
+        return;
+    }
     const auto reported = m_reported.constFind(job);
     const bool retry = record.status == JobStatus::Running && record.attempts > 1;
     if (reported != m_reported.constEnd() && *reported == record.status && !retry)

@@ -1,5 +1,7 @@
+#include "core/util/currentuser.h"
 #include "guitestsupport.h"
 #include "testsupport.h"
+#include "widgets/gatepanel.h"
 #include "widgets/historymodel.h"
 #include "widgets/historyview.h"
 #include "widgets/loglinesmodel.h"
@@ -20,6 +22,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -108,6 +111,7 @@ private slots:
     void settingsRefuseWhatTheyCannotRead();
     void savedSettingsAskForANewWindow();
     void expiredArtifactsGoWhenTheAppStarts();
+    void gatePanelDecidesThroughTheStore();
 
 private:
     QTemporaryDir m_home;
@@ -352,6 +356,65 @@ void MainWindowTest::expiredArtifactsGoWhenTheAppStarts()
     QTest::qWait(1100);
     MainWindow again(connection);
     QTRY_COMPARE_WITH_TIMEOUT(storedArtifacts(connection.store), 0, 10000);
+}
+
+void MainWindowTest::gatePanelDecidesThroughTheStore()
+{
+    // A run of another process waits at two gates: one this user may not decide (they
+    // started it), one they may.
+    const QString location = m_home.filePath(QStringLiteral("gates/history.sqlite"));
+    auto store = openStore(location);
+    QVERIFY(store);
+    RunRecord waiting;
+    waiting.pipeline = QStringLiteral("release");
+    waiting.status = RunStatus::WaitingApproval;
+    waiting.stages = {{0, QStringLiteral("staging"), StageStatus::Waiting, {}, std::nullopt},
+                      {1, QStringLiteral("prod"), StageStatus::Pending, {}, std::nullopt}};
+    const Result<qint64> id = (*store)->createRun(waiting);
+    QVERIFY(id);
+    waiting.id = *id;
+    GateOpening gate{*id, 0, QStringLiteral("staging"), {currentUser()}, 1, false, false, {}};
+    const Result<GateRecord> opened = (*store)->openGate(gate);
+    QVERIFY(opened);
+    waiting.stages[0].gate = *opened;
+
+    ConnectionSettings connection;
+    connection.store = location;
+    MainWindow window(connection);
+    window.show();
+    window.monitor()->showStored(waiting);
+    GatePanel *panel = window.monitor()->gatePanel();
+    QTRY_VERIFY(panel->isVisible());
+    QCOMPARE(panel->summaryLabel()->text(),
+             QStringLiteral("Stage staging waits for approval by %1 (0 of 1)").arg(currentUser()));
+
+    // A rejection needs its reason before anything is asked of the store.
+    panel->rejectButton()->click();
+    QVERIFY(panel->problemLabel()->isVisibleTo(panel));
+    QVERIFY(panel->problemLabel()->text().startsWith(QLatin1String("A rejection needs")));
+
+    // The store refuses the starter; the panel says why and records nothing.
+    QSignalSpy decided(panel, &GatePanel::decided);
+    panel->approveButton()->click();
+    QTRY_VERIFY(panel->problemLabel()->text().contains(QLatin1String("may not decide")));
+    QCOMPARE(decided.size(), 0);
+    QCOMPARE((*store)->loadGate(*id, 0)->decisions.size(), 0);
+
+    // Where self-approval is allowed, one click approves.
+    GateOpening own = gate;
+    own.stage = 1;
+    own.stageName = QStringLiteral("prod");
+    own.allowSelfApproval = true;
+    waiting.stages[0].gate->status = GateStatus::Rejected;
+    waiting.stages[1].gate = *(*store)->openGate(own);
+    window.monitor()->showStored(waiting);
+    QTRY_VERIFY(panel->summaryLabel()->text().startsWith(QLatin1String("Stage prod")));
+    panel->commentField()->setText(QStringLiteral("ship it"));
+    panel->approveButton()->click();
+    QTRY_COMPARE(decided.size(), 1);
+    const Result<GateRecord> approved = (*store)->loadGate(*id, 1);
+    QCOMPARE(approved->status, GateStatus::Approved);
+    QCOMPARE(approved->decisions.first().comment, QStringLiteral("ship it"));
 }
 
 QTEST_MAIN(MainWindowTest)
