@@ -28,6 +28,7 @@ CoordinationWorker::CoordinationWorker(const QString &location, const Coordinati
     , m_gateTimer(this)
     , m_claimTimer(this)
     , m_renewTimer(this)
+    , m_runTimer(this)
 {
     m_gateTimer.setInterval(m_options.gatePollInterval);
     connect(&m_gateTimer, &QTimer::timeout, this, &CoordinationWorker::pollGates);
@@ -35,6 +36,8 @@ CoordinationWorker::CoordinationWorker(const QString &location, const Coordinati
     connect(&m_claimTimer, &QTimer::timeout, this, &CoordinationWorker::pollClaims);
     m_renewTimer.setInterval(m_options.claimLifetime / 4);
     connect(&m_renewTimer, &QTimer::timeout, this, &CoordinationWorker::renewClaims);
+    m_runTimer.setInterval(runLifetime / 4);
+    connect(&m_runTimer, &QTimer::timeout, this, &CoordinationWorker::renewRun);
 }
 
 CoordinationWorker::~CoordinationWorker() = default;
@@ -61,6 +64,21 @@ void CoordinationWorker::warnOnce(const QString &message)
         return;
     m_lastWarning = message;
     qCWarning(lcCoordination).noquote() << message << "(trying again)";
+}
+
+void CoordinationWorker::startRun(qint64 runId)
+{
+    m_runId = runId;
+    m_runTimer.start();
+}
+
+void CoordinationWorker::renewRun()
+{
+    RunStore *history = m_runId > 0 ? store() : nullptr;
+    if (!history)
+        return;
+    if (Status renewed = history->renewRun(m_runId); !renewed)
+        warnOnce(renewed.error().message);
 }
 
 void CoordinationWorker::openGate(const GateOpening &opening)
@@ -211,6 +229,8 @@ void CoordinationWorker::release(int number)
 
 void CoordinationWorker::finishRun()
 {
+    m_runTimer.stop();
+    m_runId = 0;
     const QList<int> claims = m_claims.keys();
     for (int number : claims)
         release(number);

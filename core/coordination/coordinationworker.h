@@ -21,6 +21,8 @@ public:
     CoordinationWorker(const QString &location, const CoordinationOptions &options);
     ~CoordinationWorker() override;
 
+    // Renews the run in the store until finishRun, so that others see it is alive.
+    void startRun(qint64 runId);
     void openGate(const GateOpening &opening);
     void checkNow();
     void claim(int claim, const ResourceClaim &wish);
@@ -55,6 +57,7 @@ private:
     void pollClaims();
     void pollClaim(int number, Claim &claim);
     void renewClaims();
+    void renewRun();
     void scheduleDeadline(const GateRecord &gate);
     void updateTimers();
     void warnOnce(const QString &message);
@@ -67,6 +70,8 @@ private:
     QTimer m_gateTimer;
     QTimer m_claimTimer;
     QTimer m_renewTimer;
+    QTimer m_runTimer;
+    qint64 m_runId = 0;
     QString m_lastWarning;
 };
 

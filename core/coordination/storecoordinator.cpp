@@ -39,6 +39,12 @@ void StoreCoordinator::post(Call call)
         worker, [worker, call] { call(*worker); }, Qt::QueuedConnection);
 }
 
+void StoreCoordinator::startRun(const RunRecord &run)
+{
+    const qint64 id = run.id;
+    post([id](CoordinationWorker &worker) { worker.startRun(id); });
+}
+
 void StoreCoordinator::openGate(const RunRecord &run, int stage, const GateSpec &gate)
 {
     GateOpening opening;

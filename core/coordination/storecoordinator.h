@@ -22,6 +22,7 @@ public:
     // Cancels what still waits and releases every claim before it returns.
     ~StoreCoordinator() override;
 
+    void startRun(const RunRecord &run) override;
     void openGate(const RunRecord &run, int stage, const GateSpec &gate) override;
     void checkNow() override;
     void claim(const RunRecord &run, int claim, const QString &resource,

@@ -123,6 +123,8 @@ void Executor::start()
     m_run.startedAt = now();
     m_sink.runChanged(m_run);
     m_flushTimer.start();
+    if (m_options.coordinator)
+        m_options.coordinator->startRun(m_run);
 
     for (const PlannedJob &job : m_plan.jobs) {
         if (m_run.jobs[job.index].status == JobStatus::Pending && m_slots[job.index].unmetNeeds == 0

@@ -17,6 +17,9 @@ class RunCoordinator : public QObject
 public:
     using QObject::QObject;
 
+    // The run has started: from now on the coordinator tells other processes it is alive.
+    virtual void startRun(const RunRecord &run) = 0;
+
     // The run reached the gate of `stage`. Answered with gateChanged each time the gate's
     // decisions or status change, the last time with a status other than Waiting.
     virtual void openGate(const RunRecord &run, int stage, const GateSpec &gate) = 0;

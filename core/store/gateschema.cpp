@@ -126,6 +126,11 @@ BEGIN
     END IF;
     NEW.decided_by := session_user;
     NEW.decided_at := pipewright_now_ms();
+    SELECT status INTO state FROM runs WHERE id = NEW.run_id;
+    IF state NOT IN ('pending', 'running', 'waiting_approval') THEN
+        RAISE EXCEPTION 'run % has ended (%): its gates can no longer be decided',
+            NEW.run_id, state;
+    END IF;
     IF g.outcome <> '' THEN
         RAISE EXCEPTION 'the gate of stage "%" is closed: %', g.stage, g.outcome;
     END IF;

@@ -2,6 +2,7 @@
 
 #include "sqlstore.h"
 #include "storelocation.h"
+#include "storelog.h"
 
 #include <QStandardPaths>
 
@@ -22,6 +23,12 @@ Result<std::unique_ptr<RunStore>> openStore(const QString &location)
     Result<std::unique_ptr<SqlStore>> store = SqlStore::open(parsed.value());
     if (!store)
         return store.error();
+
+    // Whoever opens the store tidies up after a process that died mid-run, so that its run
+    // does not show as running, nor its gates as waiting, for ever.
+    const Result<QList<qint64>> interrupted = store.value()->interruptAbandonedRuns(runLifetime);
+    if (!interrupted)
+        qCWarning(lcStore).noquote() << interrupted.error().message;
     return std::unique_ptr<RunStore>(std::move(store.value()));
 }
 

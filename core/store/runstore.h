@@ -120,6 +120,13 @@ public:
     // Gates of unfinished runs that still wait, oldest first.
     virtual Result<QList<WaitingGate>> waitingGates() = 0;
 
+    // Liveness of runs. The process running a run renews it; a run whose process is gone
+    // (judged on its own host) or that was not renewed within `lifetime` is marked
+    // interrupted, its unfinished jobs with it. Returns the runs it marked. Runs of an older
+    // Pipewright, which did not say who ran them, are left alone.
+    virtual Status renewRun(qint64 runId) = 0;
+    virtual Result<QList<qint64>> interruptAbandonedRuns(Milliseconds lifetime) = 0;
+
     // Resource locks: each resource is held by its oldest live claim, across every process
     // that uses the store. A claim is dead once released, once its process is gone (judged on
     // its own host), or when it was not renewed within `lifetime`.
@@ -128,6 +135,9 @@ public:
     virtual Status renewClaims(const QList<qint64> &claims) = 0;
     virtual Status releaseClaim(qint64 claim) = 0;
 };
+
+// How long a run may go without renewal before another process takes it for abandoned.
+inline constexpr Milliseconds runLifetime{120000};
 
 // Opens the store at `location`: a plain path names an SQLite file (created with its folder
 // when missing); `postgresql://user@host:port/db` a PostgreSQL database. The schema is

@@ -154,10 +154,20 @@ Migration gates()
     return {"deployment gates, their decisions and resource claims", {}, gateSchema};
 }
 
+// The process that runs each run, so that a run whose process died can be told from one that
+// still goes.
+Migration runOwners()
+{
+    return {"the process that runs each run",
+            {QStringLiteral("ALTER TABLE runs ADD COLUMN owner_host TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE runs ADD COLUMN owner_pid BIGINT NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE runs ADD COLUMN heartbeat_at BIGINT")}};
+}
+
 const QList<Migration> &migrations()
 {
     static const QList<Migration> all = {firstSchema(), runsByStatus(), artifactsAndCaches(),
-                                         jobFiles(), gates()};
+                                         jobFiles(),    gates(),        runOwners()};
     return all;
 }
 

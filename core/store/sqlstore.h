@@ -47,6 +47,9 @@ public:
     Result<GateRecord> closeGate(qint64 runId, int stage, GateStatus outcome) override;
     Result<QList<WaitingGate>> waitingGates() override;
 
+    Status renewRun(qint64 runId) override;
+    Result<QList<qint64>> interruptAbandonedRuns(Milliseconds lifetime) override;
+
     Result<qint64> claimResource(const ResourceClaim &claim) override;
     Result<ClaimState> claimState(qint64 claim, Milliseconds lifetime) override;
     Status renewClaims(const QList<qint64> &claims) override;
@@ -105,8 +108,14 @@ private:
     // With `lock`, holds the gate's row until the transaction ends.
     Result<GateRow> readGate(qint64 runId, int stage, bool lock);
     Result<QList<GateDecision>> readDecisions(qint64 runId, int stage);
+    // Refuses a decision on a run that has ended.
+    Status checkRunGoes(qint64 runId);
     Status insertDecision(sql::Statements &statements, const DecisionRow &decision,
                           std::optional<Error> *refusal);
+
+    // Liveness (sqlstoreliveness.cpp)
+    Status markInterrupted(sql::Statements &statements, qint64 runId, const QString &host,
+                           qint64 pid, const QDateTime &now);
 
     // Resources (sqlstoreresources.cpp): on PostgreSQL, waits for the lock of the resource
     // that the SQL expression `resourceOf` (with `value` bound) names.

@@ -225,6 +225,10 @@ Result<GateRecord> SqlStore::decideGate(qint64 runId, int stage, bool approve,
                 refusal = allowed.error();
                 return allowed;
             }
+            if (Status open = checkRunGoes(runId); !open) {
+                refusal = open.error();
+                return open;
+            }
             return insertDecision(statements, {runId, stage, approve, comment, *who, *now},
                                   &refusal);
         });
@@ -233,6 +237,28 @@ Result<GateRecord> SqlStore::decideGate(qint64 runId, int stage, bool approve,
     if (!decided)
         return decided.error();
     return loadGate(runId, stage);
+}
+
+Status SqlStore::checkRunGoes(qint64 runId)
+{
+    Result<QSqlQuery> prepared =
+        prepare(QStringLiteral("SELECT status FROM runs WHERE id = ?"), readingAction);
+    if (!prepared)
+        return prepared.error();
+    sql::bind(prepared.value(), {runId});
+    if (Status done = execute(prepared.value(), readingAction); !done)
+        return done;
+    if (!prepared.value().next())
+        return Status::failure(QStringLiteral("there is no run %1").arg(runId));
+    const QString status = prepared.value().value(0).toString();
+    const std::optional<RunStatus> parsed = runStatusFromString(status);
+    if (parsed && isFinished(*parsed)) {
+        return Status::failure(
+            QStringLiteral("run %1 has ended (%2): its gates can no longer be decided")
+                .arg(runId)
+                .arg(status));
+    }
+    return {};
 }
 
 Status SqlStore::insertDecision(sql::Statements &statements, const DecisionRow &decision,

@@ -2,6 +2,10 @@
 #include "sqltransaction.h"
 #include "sqlvalues.h"
 
+#include <QSysInfo>
+
+#include <unistd.h>
+
 namespace pw {
 
 namespace {
@@ -82,8 +86,9 @@ Result<qint64> SqlStore::insertRun(sql::Statements &statements, const RunRecord 
     Result<QSqlQuery *> prepared = prepareWrite(
         statements,
         QStringLiteral("INSERT INTO runs (pipeline, pipeline_file, status, reason, branch,"
-                       " commit_sha, event, triggered_by, started_at, finished_at)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+                       " commit_sha, event, triggered_by, started_at, finished_at,"
+                       " owner_host, owner_pid, heartbeat_at)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     if (!prepared)
         return prepared.error();
     QSqlQuery &query = *prepared.value();
@@ -91,7 +96,11 @@ Result<qint64> SqlStore::insertRun(sql::Statements &statements, const RunRecord 
     sql::bind(query, {sql::text(run.pipeline), sql::text(run.pipelineFile),
                       sql::text(keyword(run.status)), sql::text(run.reason), sql::text(run.branch),
                       sql::text(run.commit), sql::text(run.event), sql::text(run.triggeredBy),
-                      sql::time(run.startedAt), sql::time(run.finishedAt)});
+                      sql::time(run.startedAt), sql::time(run.finishedAt),
+                      // Who runs it: another process that finds this one gone marks the run
+                      // interrupted (see interruptAbandonedRuns).
+                      sql::text(QSysInfo::machineHostName()), qint64(::getpid()),
+                      sql::time(QDateTime::currentDateTimeUtc())});
     if (Status done = execute(query, writing); !done)
         return done.error();
     if (!query.next())

@@ -20,6 +20,7 @@ namespace {
 class ScriptedCoordinator : public RunCoordinator
 {
 public:
+    void startRun(const RunRecord &) override { ++started; }
     void openGate(const RunRecord &, int stage, const GateSpec &gate) override
     {
         openedGates.append(stage);
@@ -38,6 +39,7 @@ public:
     QStringList approvers;
     QList<std::pair<int, QString>> claims;
     QList<int> released;
+    int started = 0;
     int finished = 0;
 };
 
@@ -199,6 +201,7 @@ void tst_ExecutorGates::gateHoldsItsStageButNotTheWorkers()
     QCOMPARE(job(seen, "docs").status, JobStatus::Success);
     QCOMPARE(job(seen, "deploy").status, JobStatus::Pending);
     QCOMPARE(result.status, RunStatus::Cancelled);
+    QCOMPARE(coordinator.started, 1);
     QCOMPARE(coordinator.finished, 1);
 }
 

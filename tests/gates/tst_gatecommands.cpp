@@ -74,6 +74,7 @@ private slots:
     void redisTellsTheWaitingRunAtOnce();
     void forgedRedisEventOpensNothing();
     void withRedisStoppedTheRunPolls();
+    void runWhoseProcessDiedStopsWaiting();
 
 private:
     QString url(const QString &person) const
@@ -444,6 +445,31 @@ void GateCommandsTest::withRedisStoppedTheRunPolls()
              qPrintable(describe(approved)));
     const PwctlResult result = finish(run);
     QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
+}
+
+void GateCommandsTest::runWhoseProcessDiedStopsWaiting()
+{
+    const QString file = writePipeline("killed", gatedPipeline("{approvers: [anna]}"));
+    qint64 id = 0;
+    QProcess *run = startRunUntilGate(file, url("bob"), &id);
+    QVERIFY2(id > 0, "the run never listed its gate");
+
+    // The workstation's pwctl dies without a word.
+    run->kill();
+    run->waitForFinished();
+    delete run;
+
+    // The next pwctl to look marks the run interrupted; its gate is no longer offered.
+    const PwctlResult gates = runPwctl({"gates", "--db", url("anna")});
+    QVERIFY2(!gates.out.contains(QByteArray("run " + QByteArray::number(id) + " ")),
+             qPrintable(describe(gates)));
+    const PwctlResult shown = runPwctl({"show", QString::number(id), "--json", "--db", url("ops")});
+    QCOMPARE(shown.json().value("status").toString(), QStringLiteral("interrupted"));
+    const PwctlResult late =
+        runPwctl({"approve", QString::number(id), "deploy", "--db", url("anna")});
+    QCOMPARE(late.exitCode, 1);
+    QVERIFY2(late.err.contains("has ended (interrupted): its gates can no longer be decided"),
+             qPrintable(describe(late)));
 }
 
 QTEST_GUILESS_MAIN(GateCommandsTest)

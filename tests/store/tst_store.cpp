@@ -1,6 +1,7 @@
 #include "core/store/runstore.h"
 #include "core/store/schema.h"
 #include "core/store/sqldialect.h"
+#include "core/store/sqlstore.h"
 #include "core/store/storelocation.h"
 #include "core/store/storepassword.h"
 #include "postgresserver.h"
@@ -14,6 +15,8 @@
 #include <QFile>
 #include <QProcess>
 #include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -81,6 +84,7 @@ private slots:
     void failedBatchChangesNothing_data();
     void failedBatchChangesNothing();
     void missingRunIsReported();
+    void abandonedRunsAreMarkedInterrupted();
 
     void listRunsNewestFirst_data();
     void listRunsNewestFirst();
@@ -333,6 +337,61 @@ void StoreTest::failedBatchChangesNothing()
     if (!message.isEmpty())
         QCOMPARE(written.error().message, prefix + message);
     QCOMPARE(describe(m_store->loadRun(run.id).value()), before);
+}
+
+void StoreTest::abandonedRunsAreMarkedInterrupted()
+{
+    // Four unfinished runs: ours, one of a process gone from this host, and two of other
+    // hosts, one still renewed and one silent for longer than a run may be.
+    RunRecord going = sampleRun(uniquePipeline(QStringLiteral("abandoned")), 3);
+    going.status = RunStatus::Running;
+    going.finishedAt = QDateTime();
+    going.stages[1].status = StageStatus::Running;
+    going.jobs[0].status = JobStatus::Success;
+    going.jobs[1].status = JobStatus::Running;
+    going.jobs[2].status = JobStatus::Pending;
+    QList<qint64> ids;
+    for (int i = 0; i < 4; ++i) {
+        const Result<qint64> id = m_store->createRun(going);
+        QVERIFY(id);
+        ids.append(*id);
+    }
+    auto *sql = dynamic_cast<SqlStore *>(m_store.get());
+    QVERIFY(sql);
+    const auto exec = [sql](const QString &statement) {
+        QSqlQuery query(sql->database());
+        QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+    };
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    exec(QStringLiteral("UPDATE runs SET owner_pid = 999999999 WHERE id = %1").arg(ids[1]));
+    exec(QStringLiteral("UPDATE runs SET owner_host = 'elsewhere', heartbeat_at = %1"
+                        " WHERE id = %2")
+             .arg(now)
+             .arg(ids[2]));
+    exec(QStringLiteral("UPDATE runs SET owner_host = 'elsewhere', heartbeat_at = %1"
+                        " WHERE id = %2")
+             .arg(now - 3 * runLifetime.count())
+             .arg(ids[3]));
+
+    // The next process to open the store tidies up.
+    const std::unique_ptr<RunStore> other = openOrDie(m_location);
+    const QList<RunStatus> expected = {RunStatus::Running, RunStatus::Interrupted,
+                                       RunStatus::Running, RunStatus::Interrupted};
+    for (int i = 0; i < 4; ++i) {
+        const Result<RunRecord> run = other->loadRun(ids[i]);
+        QVERIFY(run);
+        QCOMPARE(run->status, expected[i]);
+        if (run->status != RunStatus::Interrupted)
+            continue;
+        QVERIFY2(run->reason.startsWith(QLatin1String("the process running it (pid ")),
+                 qPrintable(run->reason));
+        QVERIFY(run->finishedAt.isValid());
+        QCOMPARE(run->jobs[0].status, JobStatus::Success);
+        QCOMPARE(run->jobs[1].status, JobStatus::Interrupted);
+        QCOMPARE(run->jobs[2].status, JobStatus::Skipped);
+        QCOMPARE(run->stages[1].status, StageStatus::Cancelled);
+        QCOMPARE(run->stages[1].reason, QStringLiteral("the run was interrupted"));
+    }
 }
 
 void StoreTest::missingRunIsReported()
