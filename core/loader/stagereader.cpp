@@ -4,6 +4,8 @@
 #include "keyrules.h"
 #include "values.h"
 
+#include <QRegularExpression>
+
 namespace pw::loader {
 
 namespace {
@@ -33,6 +35,14 @@ std::optional<QStringList> readApprovers(YamlReader &reader, const MapEntry &ent
 
     QStringList approvers;
     for (const TextItem &item : *items) {
+        // A login: what a database or the operating system would accept as a user name.
+        static const QRegularExpression login(QStringLiteral("^[^\\s\\x00-\\x1f,]+$"));
+        if (!login.match(item.text).hasMatch()) {
+            reader.error(item.node, QStringLiteral("approver '%1' is not a login name: no spaces, "
+                                                   "commas or control characters")
+                                        .arg(item.text));
+            return std::nullopt;
+        }
         if (approvers.contains(item.text))
             reader.warning(item.node,
                            QStringLiteral("approver '%1' is listed twice").arg(item.text));

@@ -401,6 +401,10 @@ void TestLoader::reportsProblems_data()
         << QStringList{"4:11: missing key 'approvers' in the gate of stage 's'",
                        "4:12: unknown key 'aprovers' in the gate of stage 's'; did you mean "
                        "'approvers'?"};
+    QTest::newRow("an approver that is not a login name is refused")
+        << oneJob().replace("    jobs:", "    gate: {approvers: [anna, 'release team']}\n    jobs:")
+        << QStringList{"4:30: approver 'release team' is not a login name: no spaces, commas or "
+                       "control characters"};
     QTest::newRow("an unknown cache key suggests the closest cache key")
         << oneJob("cache: {paths: [a], polcy: pull}")
         << QStringList{"7:29: unknown key 'polcy' in the cache of job 'a'; did you mean "
@@ -682,8 +686,7 @@ void TestLoader::reportsProblems_data()
         << QStringList{"1:10: the file is not UTF-8 text (byte 0xe9 is not valid here)"};
     QTest::newRow("columns count characters, not bytes")
         << QByteArray("name: \"ünï\"\nstagse: []\nstages: [{name: ä, jobs: ö}]\n")
-        << QStringList{"2:1: unknown key 'stagse'",
-                       "3:26: 'jobs' must be a list of jobs, got 'ö'"};
+        << QStringList{"2:1: unknown key 'stagse'", "3:26: 'jobs' must be a list of jobs, got 'ö'"};
     QTest::newRow("content after a document end marker is a second document")
         << QByteArray(oneJob() + "...\nname: q\n")
         << QStringList{"8:1: the file holds more than one YAML document"};
