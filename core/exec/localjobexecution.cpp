@@ -108,11 +108,26 @@ QProcess *LocalJobExecution::makeProcess()
     QProcessEnvironment environment = baseEnvironment();
     for (const Variable &variable : m_launch.environment)
         environment.insert(variable.name, variable.value);
+    if (m_steps[m_current].isAfter) {
+        // What the after-commands clean up or report depends on how the job went; GitLab's
+        // name for it is CI_JOB_STATUS.
+        const QString status = jobStatusWord();
+        environment.insert(QStringLiteral("PIPEWRIGHT_JOB_STATUS"), status);
+        environment.insert(QStringLiteral("CI_JOB_STATUS"), status);
+    }
     process->setProcessEnvironment(environment);
 
     connect(process, &QProcess::finished, this, &LocalJobExecution::onProcessFinished);
     connect(process, &QProcess::errorOccurred, this, &LocalJobExecution::onStartFailed);
     return process;
+}
+
+QString LocalJobExecution::jobStatusWord() const
+{
+    if (!m_outcome)
+        return QStringLiteral("success");
+    return m_outcome->kind == JobOutcome::Kind::Cancelled ? QStringLiteral("canceled")
+                                                          : QStringLiteral("failed");
 }
 
 QString LocalJobExecution::echoLine(const QString &command) const

@@ -45,6 +45,8 @@ private:
     void signalProcessGroup(int signal);
     QProcess *makeProcess();
     QString echoLine(const QString &command) const;
+    // How the job went so far, for its after-commands: success, failed or canceled.
+    QString jobStatusWord() const;
 
     JobLaunch m_launch;
     QList<Step> m_steps;

@@ -115,12 +115,7 @@ QList<Scenario> scenarios()
          {},
          {},
          1,
-         {"[deploy-job] success", "[post-job] failed"},
-         {},
-         {},
-         {},
-         {},
-         "the executor does not give after_script the job's CI_JOB_STATUS"});
+         {"[deploy-job] success", "[post-job] failed"}});
     add({"a dotenv report reaches the jobs that need its producer",
          "artifacts-reports-dotenv",
          {},
