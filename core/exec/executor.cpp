@@ -396,6 +396,11 @@ void Executor::onAttemptFinished(int job, const JobOutcome &outcome)
         startAttempt(job);
         return;
     } else {
+        // With exit codes listed, only those are allowed to fail (GitLab's exit_codes).
+        const QList<int> &allowed = m_plan.jobs[job].spec->allowFailureExitCodes;
+        if (record.allowFailure && !allowed.isEmpty()
+            && !(outcome.kind == JobOutcome::Kind::Exited && allowed.contains(outcome.exitCode)))
+            record.allowFailure = false;
         concludeJob(job, JobStatus::Failed, reason);
         return;
     }
