@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -84,6 +85,7 @@ private slots:
     void ctrlCCancelsTheRunAndEndsEveryProcess();
     void watchRunsForANewCommit();
     void secretsReachOnlyTheirJobsAndNeverTheStore();
+    void allowedExitCodesAloneMayFail();
     void largeOutputDoesNotGrowPwctl();
     void everyExampleRuns_data();
     void everyExampleRuns();
@@ -456,6 +458,28 @@ void tst_Pwctl::secretsReachOnlyTheirJobsAndNeverTheStore()
         QVERIFY(content.open(QIODevice::ReadOnly));
         QVERIFY2(!content.readAll().contains(token), qPrintable(file.filePath()));
     }
+}
+
+void tst_Pwctl::allowedExitCodesAloneMayFail()
+{
+    const QString path = m_dir.filePath(QStringLiteral("codes/.gitlab-ci.yml"));
+    QDir().mkpath(QFileInfo(path).path());
+    writeFile(path, "allowed:\n  allow_failure: {exit_codes: [3]}\n  script: [exit 3]\n"
+                    "refused:\n  allow_failure: {exit_codes: [3]}\n  script: [exit 4]\n");
+    const PwctlResult result =
+        runPwctl(QStringList{QStringLiteral("run"), path, QStringLiteral("--json"),
+                             QStringLiteral("--jobs"), QStringLiteral("2")}
+                 + db());
+
+    QCOMPARE(result.exitCode, 1);
+    QMap<QString, bool> allowed;
+    for (const QJsonValue &stage : result.json().value(QStringLiteral("stages")).toArray()) {
+        for (const QJsonValue &job : stage.toObject().value(QStringLiteral("jobs")).toArray()) {
+            allowed.insert(job.toObject().value(QStringLiteral("name")).toString(),
+                           job.toObject().value(QStringLiteral("allowFailure")).toBool());
+        }
+    }
+    QCOMPARE(allowed, (QMap<QString, bool>{{"allowed", true}, {"refused", false}}));
 }
 
 void tst_Pwctl::largeOutputDoesNotGrowPwctl()
