@@ -70,8 +70,8 @@ RunRecord sampleRun(const QString &pipeline, int jobCount)
     run.startedAt = start;
     run.finishedAt = start.addMSecs(61001);
     run.stages = {{0, QStringLiteral("build"), StageStatus::Success, QString(), std::nullopt},
-                  {1, QStringLiteral("tëst 🚦"), StageStatus::Failed,
-                   QStringLiteral("a job failed"), std::nullopt}};
+                  {1, QStringLiteral("tëst 🚦"), StageStatus::Failed, QStringLiteral("a job failed"),
+                   std::nullopt}};
 
     for (int index = 0; index < jobCount; ++index) {
         JobRecord job;
@@ -87,8 +87,7 @@ RunRecord sampleRun(const QString &pipeline, int jobCount)
         job.allowFailure = index % 2 == 1;
         job.cacheHit = index % 4 == 0;
         if (index > 0)
-            job.needs = {QStringLiteral("job 0 — ünïcode"),
-                         QStringLiteral("a, \"quoted\" name")};
+            job.needs = {QStringLiteral("job 0 — ünïcode"), QStringLiteral("a, \"quoted\" name")};
         run.jobs.append(job);
     }
     return run;
