@@ -4,6 +4,7 @@
 #include "core/gitlab/anypipeline.h"
 #include "core/store/runstore.h"
 #include "gatepanel.h"
+#include "gatesview.h"
 #include "historymodel.h"
 #include "historyview.h"
 #include "recentfiles.h"
@@ -62,10 +63,12 @@ MainWindow::MainWindow(const ConnectionSettings &connection, QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_monitor(new RunMonitor(*m_reader, this))
     , m_historyView(new HistoryView(*m_historyModel, this))
+    , m_gatesView(new GatesView(*m_reader, this))
 {
     setWindowTitle(tr("Pipewright"));
     m_tabs->addTab(m_monitor, tr("&Monitor"));
     m_tabs->addTab(m_historyView, tr("&History"));
+    m_tabs->addTab(m_gatesView, tr("&Gates"));
     setCentralWidget(m_tabs);
     createActions();
     createMenus();
@@ -76,6 +79,7 @@ MainWindow::MainWindow(const ConnectionSettings &connection, QWidget *parent)
     connect(m_controller, &RunController::startFailed, this,
             [this](const QString &message) { showProblem(tr("Cannot start the run"), message); });
     connect(m_historyView, &HistoryView::runActivated, this, &MainWindow::showHistoryRun);
+    connect(m_gatesView, &GatesView::runActivated, this, &MainWindow::showHistoryRun);
     connect(m_monitor->gatePanel(), &GatePanel::decided, m_controller,
             &RunController::checkGatesNow);
     connect(m_reader, &StoreReader::runLoaded, this,

@@ -14,6 +14,7 @@ class QTabWidget;
 
 namespace pw::gui {
 
+class GatesView;
 class HistoryModel;
 class HistoryView;
 class RecentFiles;
@@ -45,6 +46,7 @@ public:
     QString storeLocation() const { return m_storeLocation; }
     RunMonitor *monitor() const { return m_monitor; }
     HistoryView *historyView() const { return m_historyView; }
+    GatesView *gatesView() const { return m_gatesView; }
     HistoryModel *historyModel() const { return m_historyModel; }
     RunController *controller() const { return m_controller; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -89,6 +91,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     RunMonitor *m_monitor = nullptr;
     HistoryView *m_historyView = nullptr;
+    GatesView *m_gatesView = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_runAction = nullptr;
     QAction *m_cancelAction = nullptr;

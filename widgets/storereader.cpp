@@ -29,6 +29,8 @@ StoreReader::StoreReader(const QString &location, QObject *parent)
     connect(m_worker, &StoreReaderWorker::runLoaded, this, &StoreReader::runLoaded);
     connect(m_worker, &StoreReaderWorker::logRead, this, &StoreReader::logRead);
     connect(m_worker, &StoreReaderWorker::gateDecided, this, &StoreReader::gateDecided);
+    connect(m_worker, &StoreReaderWorker::waitingGatesListed, this,
+            &StoreReader::waitingGatesListed);
     m_thread.start();
 }
 
@@ -52,6 +54,15 @@ quint64 StoreReader::loadRun(qint64 runId)
     const quint64 request = m_nextRequest++;
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, request, runId] { worker->loadRun(request, runId); },
+        Qt::QueuedConnection);
+    return request;
+}
+
+quint64 StoreReader::listWaitingGates()
+{
+    const quint64 request = m_nextRequest++;
+    QMetaObject::invokeMethod(
+        m_worker, [=, worker = m_worker] { worker->listWaitingGates(request); },
         Qt::QueuedConnection);
     return request;
 }

@@ -26,6 +26,7 @@ public:
     quint64 listRuns(const RunQuery &query);
     quint64 loadRun(qint64 runId);
     quint64 readLog(qint64 runId, int job, qint64 fromLine, int maxLines);
+    quint64 listWaitingGates();
     quint64 decideGate(qint64 runId, int stage, bool approve, const QString &comment);
 
 signals:
@@ -34,6 +35,8 @@ signals:
     void logRead(quint64 request, const QList<pw::LogChunk> &chunks, bool atEnd,
                  const QString &error);
     void gateDecided(quint64 request, const pw::GateRecord &gate, const QString &error);
+    void waitingGatesListed(quint64 request, const QList<pw::WaitingGate> &gates,
+                            const QString &error);
 
 private:
     QString m_location;

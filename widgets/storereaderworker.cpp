@@ -39,6 +39,19 @@ void StoreReaderWorker::loadRun(quint64 request, qint64 runId)
                    loaded.ok() ? QString() : loaded.error().message);
 }
 
+void StoreReaderWorker::listWaitingGates(quint64 request)
+{
+    QString error;
+    RunStore *runs = store(&error);
+    if (!runs) {
+        emit waitingGatesListed(request, {}, error);
+        return;
+    }
+    const auto gates = runs->waitingGates();
+    emit waitingGatesListed(request, gates.ok() ? *gates : QList<WaitingGate>(),
+                            gates.ok() ? QString() : gates.error().message);
+}
+
 void StoreReaderWorker::decideGate(quint64 request, qint64 runId, int stage, bool approve,
                                    const QString &comment)
 {

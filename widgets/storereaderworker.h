@@ -23,6 +23,8 @@ public slots:
     void loadRun(quint64 request, qint64 runId);
     // Up to `maxLines` lines (in whole chunks) of the job's last attempt, from `fromLine`.
     void readLog(quint64 request, qint64 runId, int job, qint64 fromLine, int maxLines);
+    // The gates of unfinished runs that wait for a decision, on any workstation.
+    void listWaitingGates(quint64 request);
     // Records this login's decision on a gate; the store says who may decide.
     void decideGate(quint64 request, qint64 runId, int stage, bool approve, const QString &comment);
 
@@ -33,6 +35,8 @@ signals:
     void logRead(quint64 request, const QList<pw::LogChunk> &chunks, bool atEnd,
                  const QString &error);
     void gateDecided(quint64 request, const pw::GateRecord &gate, const QString &error);
+    void waitingGatesListed(quint64 request, const QList<pw::WaitingGate> &gates,
+                            const QString &error);
 
 private:
     // Opens the store on first use, on the worker's thread; null with `error` set on failure.

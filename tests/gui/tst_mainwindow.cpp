@@ -2,6 +2,7 @@
 #include "guitestsupport.h"
 #include "testsupport.h"
 #include "widgets/gatepanel.h"
+#include "widgets/gatesview.h"
 #include "widgets/historymodel.h"
 #include "widgets/historyview.h"
 #include "widgets/loglinesmodel.h"
@@ -30,6 +31,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
 
 using namespace pw;
 using namespace pw::gui;
@@ -112,6 +114,7 @@ private slots:
     void savedSettingsAskForANewWindow();
     void expiredArtifactsGoWhenTheAppStarts();
     void gatePanelDecidesThroughTheStore();
+    void gatesTabListsWhatWaitsAndOpensIt();
 
 private:
     QTemporaryDir m_home;
@@ -415,6 +418,40 @@ void MainWindowTest::gatePanelDecidesThroughTheStore()
     const Result<GateRecord> approved = (*store)->loadGate(*id, 1);
     QCOMPARE(approved->status, GateStatus::Approved);
     QCOMPARE(approved->decisions.first().comment, QStringLiteral("ship it"));
+}
+
+void MainWindowTest::gatesTabListsWhatWaitsAndOpensIt()
+{
+    const QString location = m_home.filePath(QStringLiteral("gatelist/history.sqlite"));
+    auto store = openStore(location);
+    QVERIFY(store);
+    RunRecord waiting;
+    waiting.pipeline = QStringLiteral("release");
+    waiting.branch = QStringLiteral("main");
+    waiting.status = RunStatus::WaitingApproval;
+    waiting.stages = {{0, QStringLiteral("prod"), StageStatus::Waiting, {}, std::nullopt}};
+    const Result<qint64> id = (*store)->createRun(waiting);
+    QVERIFY(id);
+    QVERIFY((*store)->openGate(
+        {*id, 0, QStringLiteral("prod"), {QStringLiteral("anna")}, 1, false, false, {}}));
+
+    ConnectionSettings connection;
+    connection.store = location;
+    MainWindow window(connection);
+    window.show();
+    window.tabs()->setCurrentWidget(window.gatesView());
+    QTreeWidget *list = window.gatesView()->list();
+    QTRY_COMPARE(list->topLevelItemCount(), 1);
+    QTreeWidgetItem *row = list->topLevelItem(0);
+    QCOMPARE(row->text(0), QString::number(*id));
+    QCOMPARE(row->text(3), QStringLiteral("prod"));
+    QCOMPARE(row->text(4), QStringLiteral("anna"));
+    QCOMPARE(row->text(5), QStringLiteral("0 of 1"));
+
+    // Opening it shows the run, with the gate ready to decide.
+    emit list->itemActivated(row, 0);
+    QTRY_COMPARE(window.tabs()->currentWidget(), window.monitor());
+    QTRY_VERIFY(window.monitor()->gatePanel()->isVisible());
 }
 
 QTEST_MAIN(MainWindowTest)
