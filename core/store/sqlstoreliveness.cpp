@@ -56,28 +56,32 @@ Result<QList<qint64>> SqlStore::interruptAbandonedRuns(Milliseconds lifetime)
     if (!now)
         return now.error();
 
+    // Looked for outside a write transaction: every open asks, and nearly always finds
+    // nothing, which must not wait for (or hold up) the writers of running runs.
+    Result<QSqlQuery> select =
+        prepare(QStringLiteral("SELECT id, owner_host, owner_pid, heartbeat_at FROM runs"
+                               " WHERE status IN ('pending', 'running', 'waiting_approval')"
+                               " AND owner_host <> ''"),
+                tidying);
+    if (!select)
+        return select.error();
+    if (Status done = execute(select.value(), tidying); !done)
+        return done.error();
+    QList<OwnedRun> abandoned;
+    while (select.value().next()) {
+        sql::Row row(select.value());
+        const OwnedRun run{row.int64(), row.text(), row.int64(), row.time()};
+        if (isAbandoned(run, *now, lifetime))
+            abandoned.append(run);
+    }
+    select.value().finish();
+    if (abandoned.isEmpty())
+        return QList<qint64>();
+
+    // Marked only if still unfinished: the run may have ended since it was read.
     QList<qint64> marked;
     const Status done = sql::inWriteTransaction(
         m_db, m_dialect, failurePrefix(tidying), [&](sql::Statements &statements) -> Status {
-            Result<QSqlQuery *> select = prepareWrite(
-                statements,
-                QStringLiteral("SELECT id, owner_host, owner_pid, heartbeat_at FROM runs"
-                               " WHERE status IN ('pending', 'running', 'waiting_approval')"
-                               " AND owner_host <> ''"));
-            if (!select)
-                return select.error();
-            QSqlQuery &query = *select.value();
-            if (!query.exec())
-                return failure(tidying, query);
-            QList<OwnedRun> abandoned;
-            while (query.next()) {
-                sql::Row row(query);
-                const OwnedRun run{row.int64(), row.text(), row.int64(), row.time()};
-                if (isAbandoned(run, *now, lifetime))
-                    abandoned.append(run);
-            }
-            query.finish();
-
             for (const OwnedRun &run : abandoned) {
                 if (Status closed = markInterrupted(statements, run.id, run.host, run.pid, *now);
                     !closed)
@@ -105,7 +109,7 @@ Status SqlStore::markInterrupted(sql::Statements &statements, qint64 runId, cons
     // being listed, since only gates of unfinished runs are.
     const QList<std::pair<QString, QVariantList>> steps = {
         {QStringLiteral("UPDATE runs SET status = 'interrupted', reason = ?, finished_at = ?"
-                        " WHERE id = ?"),
+                        " WHERE id = ? AND status IN ('pending', 'running', 'waiting_approval')"),
          {reason, sql::time(now), runId}},
         {QStringLiteral("UPDATE jobs SET status = 'interrupted', reason = ?, finished_at = ?"
                         " WHERE run_id = ? AND status IN ('running', 'waiting_resource')"),
