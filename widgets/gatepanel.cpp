@@ -1,5 +1,6 @@
 #include "gatepanel.h"
 
+#include "core/store/gaterules.h"
 #include "storereader.h"
 
 #include <QHBoxLayout>
@@ -15,12 +16,9 @@ namespace {
 QString summaryOf(const StageRecord &stage)
 {
     const GateRecord &gate = *stage.gate;
-    int approvals = 0;
-    for (const GateDecision &decision : gate.decisions)
-        approvals += decision.approve ? 1 : 0;
     QString text = GatePanel::tr("Stage %1 waits for approval by %2 (%3 of %4)")
                        .arg(stage.name, gate.approvers.join(QStringLiteral(", ")))
-                       .arg(approvals)
+                       .arg(approvalCount(gate))
                        .arg(gate.required);
     if (gate.deadline.isValid()) {
         text += GatePanel::tr(", until %1")

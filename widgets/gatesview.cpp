@@ -1,5 +1,6 @@
 #include "gatesview.h"
 
+#include "core/store/gaterules.h"
 #include "storereader.h"
 
 #include <QHeaderView>
@@ -17,9 +18,6 @@ constexpr int refreshMs = 5000;
 QStringList rowOf(const WaitingGate &waiting)
 {
     const GateRecord &gate = waiting.gate;
-    int approvals = 0;
-    for (const GateDecision &decision : gate.decisions)
-        approvals += decision.approve ? 1 : 0;
     const QString deadline =
         gate.deadline.isValid()
             ? QLocale().toString(gate.deadline.toLocalTime(), QLocale::ShortFormat)
@@ -29,7 +27,7 @@ QStringList rowOf(const WaitingGate &waiting)
             waiting.branch,
             waiting.stageName,
             gate.approvers.join(QStringLiteral(", ")),
-            QStringLiteral("%1 of %2").arg(approvals).arg(gate.required),
+            QStringLiteral("%1 of %2").arg(approvalCount(gate)).arg(gate.required),
             gate.startedBy,
             deadline};
 }

@@ -163,8 +163,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::createActions()
 {
-    m_openAction =
-        new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open Pipeline…"), this);
+    const QIcon openIcon = QIcon::fromTheme(QStringLiteral("document-open"));
+    m_openAction = new QAction(openIcon, tr("&Open Pipeline…"), this);
     m_openAction->setShortcut(QKeySequence::Open);
     connect(m_openAction, &QAction::triggered, this, &MainWindow::choosePipeline);
 
@@ -183,8 +183,8 @@ void MainWindow::createActions()
     m_rerunAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(m_rerunAction, &QAction::triggered, this, &MainWindow::rerun);
 
-    m_settingsAction =
-        new QAction(QIcon::fromTheme(QStringLiteral("preferences-system")), tr("&Settings…"), this);
+    const QIcon settingsIcon = QIcon::fromTheme(QStringLiteral("preferences-system"));
+    m_settingsAction = new QAction(settingsIcon, tr("&Settings…"), this);
     m_settingsAction->setShortcut(QKeySequence::Preferences);
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
 

@@ -78,7 +78,8 @@ void StoreReaderWorker::readLog(quint64 request, qint64 runId, int job, qint64 f
     }
 
     // The store streams from the start; chunks before `fromLine` are passed over.
-    // TODO: does a chunk index by first line pay off for logs of a million lines?
+    // Reading from the start makes a late page cost the whole log before it; an index of
+    // chunks by first line would make it constant (see the log benchmark before adding one).
     QList<LogChunk> chunks;
     bool atEnd = true;
     qint64 taken = 0;

@@ -1,6 +1,7 @@
 #include "commandline.h"
 #include "commands.h"
 #include "core/notify/eventpublisher.h"
+#include "core/store/gaterules.h"
 #include "core/store/runstore.h"
 #include "core/store/storelocation.h"
 #include "output.h"
@@ -152,19 +153,12 @@ QJsonObject gateToJson(const WaitingGate &waiting)
             {"decisions", decisions}};
 }
 
-// Whether `login` may still decide the gate: an approver, not its starter unless allowed,
-// and not one who has decided already.
-bool mayDecide(const GateRecord &gate, const QString &login)
+// Whether `login` may still decide the gate, by the rules the store applies.
+bool mayDecide(const WaitingGate &waiting, const QString &login)
 {
-    if (!gate.approvers.contains(login))
-        return false;
-    if (login == gate.startedBy && !gate.allowSelfApproval)
-        return false;
-    for (const GateDecision &decision : gate.decisions) {
-        if (decision.by == login)
-            return false;
-    }
-    return true;
+    return checkDecision(waiting.gate, waiting.runId, waiting.stageName, login,
+                         QDateTime::currentDateTimeUtc())
+        .ok();
 }
 
 } // namespace
@@ -204,7 +198,7 @@ int gatesCommand(const QStringList &arguments)
 
     int shown = 0;
     for (const WaitingGate &waiting : *gates) {
-        if (parser.isSet(QStringLiteral("mine")) && !mayDecide(waiting.gate, *login))
+        if (parser.isSet(QStringLiteral("mine")) && !mayDecide(waiting, *login))
             continue;
         ++shown;
         if (parser.isSet(QStringLiteral("json"))) {
@@ -213,9 +207,9 @@ int gatesCommand(const QStringList &arguments)
         }
         out() << "run " << waiting.runId << "  " << waiting.pipeline << "  stage "
               << waiting.stageName << "  approvers " << waiting.gate.approvers.join(", ")
-              << "  approved " << waiting.gate.decisions.size() << "/" << waiting.gate.required
+              << "  approved " << approvalCount(waiting.gate) << "/" << waiting.gate.required
               << "  deadline " << deadlineText(waiting.gate)
-              << (mayDecide(waiting.gate, *login) ? "  (you may decide)" : "") << Qt::endl;
+              << (mayDecide(waiting, *login) ? "  (you may decide)" : "") << Qt::endl;
     }
     if (shown == 0 && !parser.isSet(QStringLiteral("json")))
         out() << "no gates waiting" << (parser.isSet(QStringLiteral("mine")) ? " for you" : "")

@@ -1,15 +1,20 @@
 #include "gaterules.h"
 
+#include <algorithm>
+
 namespace pw {
+
+int approvalCount(const GateRecord &gate)
+{
+    return int(std::count_if(gate.decisions.cbegin(), gate.decisions.cend(),
+                             [](const GateDecision &decision) { return decision.approve; }));
+}
 
 GateStatus gateStatusAt(const GateRecord &gate, const QDateTime &now)
 {
-    int approvals = 0;
-    for (const GateDecision &decision : gate.decisions) {
-        if (!decision.approve)
-            return GateStatus::Rejected;
-        ++approvals;
-    }
+    const int approvals = approvalCount(gate);
+    if (approvals < gate.decisions.size())
+        return GateStatus::Rejected;
     if (approvals >= gate.required)
         return GateStatus::Approved;
     if (gate.deadline.isValid() && now >= gate.deadline)

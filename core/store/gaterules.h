@@ -7,6 +7,9 @@
 
 namespace pw {
 
+// How many of the gate's decisions approve it.
+int approvalCount(const GateRecord &gate);
+
 // What a gate's decisions and deadline say at `now`: rejected by one rejection, approved by
 // `required` approvals, expired once the deadline has passed without either, else waiting.
 // A recorded outcome is not consulted. The database applies the same rule (gateschema.cpp).

@@ -13,6 +13,7 @@
 #include <QDBusError>
 #include <QDBusVirtualObject>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -388,6 +389,22 @@ void TestKeychain::loginStoresACheckedPassword()
         runPwctl({QStringLiteral("login"), QStringLiteral("--forget"), url});
     QCOMPARE(forget.exitCode, 0);
     QCOMPARE(runPwctl({QStringLiteral("history"), QStringLiteral("--db"), url}).exitCode, 2);
+
+    // Without the keychain entry, PostgreSQL's own password file serves as well.
+    QTemporaryDir home;
+    const QString passFile = home.filePath(QStringLiteral("pgpass"));
+    QFile pass(passFile);
+    QVERIFY(pass.open(QIODevice::WriteOnly));
+    pass.write(QStringLiteral("127.0.0.1:%1:deploys:deployer:c0rrect horse\n")
+                   .arg(server->port())
+                   .toUtf8());
+    pass.close();
+    QVERIFY(pass.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    qputenv("PGPASSFILE", QFile::encodeName(passFile));
+    const PwctlOutcome fromFile =
+        runPwctl({QStringLiteral("history"), QStringLiteral("--db"), url});
+    qunsetenv("PGPASSFILE");
+    QVERIFY2(fromFile.exitCode == 0, fromFile.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestKeychain)

@@ -69,9 +69,9 @@ RunRecord sampleRun(const QString &pipeline, int jobCount)
     run.triggeredBy = QStringLiteral("Zoë");
     run.startedAt = start;
     run.finishedAt = start.addMSecs(61001);
+    const QString wideName = QStringLiteral("tëst 🚦");
     run.stages = {{0, QStringLiteral("build"), StageStatus::Success, QString(), std::nullopt},
-                  {1, QStringLiteral("tëst 🚦"), StageStatus::Failed, QStringLiteral("a job failed"),
-                   std::nullopt}};
+                  {1, wideName, StageStatus::Failed, QStringLiteral("a job failed"), std::nullopt}};
 
     for (int index = 0; index < jobCount; ++index) {
         JobRecord job;
@@ -87,7 +87,7 @@ RunRecord sampleRun(const QString &pipeline, int jobCount)
         job.allowFailure = index % 2 == 1;
         job.cacheHit = index % 4 == 0;
         if (index > 0)
-            job.needs = {QStringLiteral("job 0 — ünïcode"), QStringLiteral("a, \"quoted\" name")};
+            job.needs = {run.jobs.first().name, QStringLiteral("a, \"quoted\" name")};
         run.jobs.append(job);
     }
     return run;
