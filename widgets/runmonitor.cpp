@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -24,6 +25,7 @@ RunMonitor::RunMonitor(StoreReader &reader, QWidget *parent)
     , m_batcher(new LogBatcher(*m_logModel, this))
     , m_title(new QLabel(this))
     , m_gates(new GatePanel(reader, this))
+    , m_views(new QTabWidget(this))
     , m_tree(new QTreeView(this))
     , m_logView(new LogView(*m_logModel, this))
 {
@@ -36,8 +38,12 @@ RunMonitor::RunMonitor(StoreReader &reader, QWidget *parent)
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tree->header()->setStretchLastSection(false);
 
+    m_views->setObjectName(QStringLiteral("runViews"));
+    m_views->setDocumentMode(true);
+    m_views->addTab(m_tree, tr("&Jobs"));
+
     auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(m_tree);
+    splitter->addWidget(m_views);
     splitter->addWidget(m_logView);
     splitter->setStretchFactor(1, 2);
     splitter->setSizes({380, 620});

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QLabel;
+class QTabWidget;
 class QTreeView;
 
 namespace pw::gui {
@@ -44,6 +45,8 @@ public:
     QTreeView *jobTree() const { return m_tree; }
     LogView *logView() const { return m_logView; }
     GatePanel *gatePanel() const { return m_gates; }
+    // The views of the run beside its log: the job tree first, then the others.
+    QTabWidget *views() const { return m_views; }
 
 private:
     void detachFeed();
@@ -57,6 +60,7 @@ private:
     QPointer<RunModelFeed> m_feed;
     QLabel *m_title = nullptr;
     GatePanel *m_gates = nullptr;
+    QTabWidget *m_views = nullptr;
     QTreeView *m_tree = nullptr;
     LogView *m_logView = nullptr;
     int m_job = -1;
