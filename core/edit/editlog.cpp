@@ -1,0 +1,3 @@
+#include "editlog.h"
+
+Q_LOGGING_CATEGORY(lcEdit, "pipewright.core.edit", QtWarningMsg)
