@@ -1,0 +1,3 @@
+#include "layoutlog.h"
+
+Q_LOGGING_CATEGORY(lcLayout, "pipewright.core.layout", QtWarningMsg)
