@@ -1,0 +1,3 @@
+#include "timelinelog.h"
+
+Q_LOGGING_CATEGORY(lcTimeline, "pipewright.core.timeline", QtWarningMsg)
