@@ -84,6 +84,10 @@ void addContextOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("respect-on"),
                       QStringLiteral("Run only if the pipeline's on: matches the branch and "
                                      "event.")});
+    parser.addOption({QStringLiteral("changes-since"),
+                      QStringLiteral("Compare with this commit, branch or tag for GitLab's "
+                                     "rules: changes (default: the first parent of HEAD)."),
+                      QStringLiteral("ref")});
     addFormatOption(parser);
 }
 
@@ -116,6 +120,17 @@ Result<RunContext> contextFromOptions(const QCommandLineParser &parser,
         context.tag = parser.value(QStringLiteral("tag"));
     if (parser.isSet(QStringLiteral("event")))
         context.event = parser.value(QStringLiteral("event"));
+    // GitLab's rules: changes compare with a base; without one they hold.
+    const bool baseGiven = parser.isSet(QStringLiteral("changes-since"));
+    if (git.ok() || baseGiven) {
+        const auto changes =
+            readChangedFiles(pipelineDirectory, parser.value(QStringLiteral("changes-since")));
+        if (!changes.ok() && baseGiven)
+            return Result<RunContext>::failure(QStringLiteral("--changes-since: ")
+                                               + changes.error().message);
+        if (changes.ok())
+            context.changedFiles = *changes;
+    }
 
     static const QStringList events = {QStringLiteral("manual"), QStringLiteral("push"),
                                        QStringLiteral("merge_request"), QStringLiteral("tag"),

@@ -9,6 +9,7 @@ namespace pw::cli {
 int validateCommand(const QStringList &arguments);
 int planCommand(const QStringList &arguments);
 int runCommand(const QStringList &arguments);
+int retryCommand(const QStringList &arguments);
 int watchCommand(const QStringList &arguments);
 int historyCommand(const QStringList &arguments);
 int showCommand(const QStringList &arguments);

@@ -35,8 +35,10 @@ void printRunDetails(const RunRecord &run)
         out() << " (" << run.reason << ')';
     out() << Qt::endl
           << "  branch " << run.branch << ", commit " << shortCommit(run.commit) << ", event "
-          << run.event << ", by " << run.triggeredBy << Qt::endl
-          << "  started " << timeToJson(run.startedAt).toString() << ", took "
+          << run.event << ", by " << run.triggeredBy << Qt::endl;
+    if (run.retryOf > 0)
+        out() << "  retry of run " << run.retryOf << Qt::endl;
+    out() << "  started " << timeToJson(run.startedAt).toString() << ", took "
           << formatDuration(Milliseconds(run.durationMs())) << Qt::endl;
     for (const StageRecord &stage : run.stages) {
         out() << "stage " << stage.name << ": " << keyword(stage.status);

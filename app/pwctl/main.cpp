@@ -24,6 +24,7 @@ const QList<CommandEntry> &commands()
         {"validate", "check a pipeline file", validateCommand},
         {"plan", "show the DAG and what a run would skip", planCommand},
         {"run", "run a pipeline and record it", runCommand},
+        {"retry", "run again what failed in a recorded run, or all of it", retryCommand},
         {"watch", "run the pipeline for each new commit", watchCommand},
         {"history", "list recorded runs", historyCommand},
         {"show", "show one recorded run", showCommand},

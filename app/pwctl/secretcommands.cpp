@@ -6,12 +6,10 @@
 #include "core/secrets/keychainsecretstore.h"
 #include "core/secrets/secretname.h"
 #include "core/store/storelocation.h"
+#include "core/store/storelogin.h"
 #include "output.h"
 
 #include <QFile>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QUuid>
 
 #include <csignal>
 #include <termios.h>
@@ -23,9 +21,6 @@ namespace {
 
 // A secret or password is a token, a key or a certificate: far below this.
 constexpr qsizetype maxValueBytes = 1024 * 1024;
-
-// Long enough for a server on another continent; the location's own connect_timeout wins.
-const QString loginConnectTimeout = QStringLiteral("connect_timeout=10");
 
 int failure(const QString &message)
 {
@@ -177,34 +172,6 @@ int listSecrets()
 
 // --- pwctl login ---------------------------------------------------------------------------
 
-Status checkPassword(const StoreLocation &location, const QString &password)
-{
-    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
-        return Status::failure(QStringLiteral("the Qt SQL driver QPSQL is not installed"));
-
-    const QString connection =
-        QStringLiteral("pwctl-login-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    Status opened;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
-        db.setHostName(location.host);
-        db.setPort(location.port);
-        db.setUserName(location.user);
-        db.setDatabaseName(location.database);
-        db.setPassword(password);
-        db.setConnectOptions(
-            (QStringList{loginConnectTimeout} + location.options).join(QLatin1Char(';')));
-        if (!db.open()) {
-            const QSqlError error = db.lastError();
-            const QString text = error.databaseText().trimmed();
-            opened = Status::failure(text.isEmpty() ? error.text() : text);
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(connection);
-    return opened;
-}
-
 int forgetPassword(const StoreLocation &location)
 {
     KeychainSecretStore keychain;
@@ -222,7 +189,7 @@ int logIn(const StoreLocation &location)
     if (!password.ok())
         return usageError(password.error().message);
 
-    if (const Status checked = checkPassword(location, QString::fromUtf8(*password)); !checked) {
+    if (const Status checked = checkStoreLogin(location, QString::fromUtf8(*password)); !checked) {
         return failure(QStringLiteral("cannot log in to %1: %2; nothing was stored")
                            .arg(location.display(), checked.error().message));
     }

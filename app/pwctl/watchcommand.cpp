@@ -27,6 +27,8 @@ struct PendingRun
 {
     QString branch;
     QString commit;
+    // The branch's commit before this push, empty for a new branch.
+    QString before;
 };
 
 // Polls the repository's branch heads and runs the pipeline, one run at a time, for each
@@ -102,8 +104,9 @@ private:
         for (const BranchHead &head : *heads) {
             if (m_seen.value(head.branch) == head.commit)
                 continue;
+            const QString before = m_seen.value(head.branch);
             m_seen.insert(head.branch, head.commit);
-            m_queue.enqueue({head.branch, head.commit});
+            m_queue.enqueue({head.branch, head.commit, before});
         }
         startNext();
     }
@@ -130,6 +133,15 @@ private:
         context->commit = pending.commit;
         context->event = QStringLiteral("push");
         context->respectTriggers = true;
+        // GitLab's rules: changes compare a push with its before-SHA; a new branch has none.
+        if (!m_parser.isSet(QStringLiteral("changes-since"))) {
+            context->changedFiles.reset();
+            const auto changes = pending.before.isEmpty()
+                                     ? Result<std::optional<QStringList>>(std::nullopt)
+                                     : readChangedFiles(loaded.pipeline->directory, pending.before);
+            if (changes.ok())
+                context->changedFiles = *changes;
+        }
 
         const auto plan = makePlan(loaded.pipeline, *context);
         if (plan.ok() && !plan->triggered) {

@@ -35,6 +35,10 @@ RunRecord makeRunRecord(const Plan &plan)
     run.commit = plan.context.commit;
     run.event = plan.context.event;
     run.triggeredBy = plan.context.triggeredBy;
+    run.tag = plan.context.tag;
+    run.variables = plan.context.variables;
+    run.format = plan.pipeline->format == Pipeline::Format::GitLab ? QStringLiteral("gitlab")
+                                                                   : QStringLiteral("native");
 
     for (const PlannedStage &planned : plan.stages) {
         StageRecord stage{planned.index, planned.name, StageStatus::Pending, QString(),
@@ -77,6 +81,7 @@ Executor::Executor(Plan plan, RunRecord run, JobRunner &runner, RunEventSink &si
     m_slots.resize(m_plan.jobs.size());
     m_gates.resize(m_plan.stages.size());
     m_unfinishedInStage.fill(0, m_plan.stages.size());
+    m_stageFailures.resize(m_plan.stages.size());
 
     for (const PlannedJob &job : m_plan.jobs) {
         if (pw::isFinished(m_run.jobs[job.index].status))
@@ -245,16 +250,39 @@ QString Executor::blockingReason(int job) const
     const When when = m_plan.jobs[job].when;
     if (when == When::Always)
         return QString();
+    const QString failure = failureBefore(job);
     if (when == When::OnFailure) {
-        return m_firstFailure.isEmpty() ? QStringLiteral("when: on_failure, and nothing failed")
-                                        : QString();
+        return failure.isEmpty() ? QStringLiteral("when: on_failure, and nothing failed")
+                                 : QString();
     }
-    if (!m_firstFailure.isEmpty())
-        return QStringLiteral("not started: ") + m_firstFailure;
+    if (!failure.isEmpty())
+        return QStringLiteral("not started: ") + failure;
 
     QString failedNeed;
     if (!upstreamSucceeded(job, &failedNeed))
         return failedNeed;
+    return QString();
+}
+
+QString Executor::failureBefore(int job) const
+{
+    // The failure an `on_success` job does not start after, and an `on_failure` one waits for.
+    if (m_plan.pipeline->afterFailure == Pipeline::AfterFailure::SkipUnstarted)
+        return m_firstFailure;
+
+    const PlannedJob &planned = m_plan.jobs[job];
+    if (!planned.afterEarlierStages) {
+        for (const PlannedNeed &need : planned.needs) {
+            const JobRecord &record = m_run.jobs[need.job];
+            if (record.status == JobStatus::Failed && !record.allowFailure)
+                return QStringLiteral("job %1 failed").arg(record.name);
+        }
+        return QString();
+    }
+    for (int stage = 0; stage < planned.stage; ++stage) {
+        if (!m_stageFailures[stage].isEmpty())
+            return m_stageFailures[stage];
+    }
     return QString();
 }
 
@@ -275,7 +303,7 @@ JobLaunch Executor::launchFor(int job) const
     launch.workingDirectory = m_slots[job].workingDirectory.isEmpty()
                                   ? m_plan.pipeline->directory
                                   : m_slots[job].workingDirectory;
-    launch.environment = planned.variables;
+    launch.environment = m_slots[job].variables.value_or(planned.variables);
     setVariable(launch.environment, QStringLiteral("PIPEWRIGHT_RUN_ID"), QString::number(m_run.id));
     // Secrets are set as they are, never expanded, and only for the jobs that list them.
     for (const QString &name : spec.secrets) {
@@ -329,6 +357,7 @@ void Executor::onPrepared(int job, const StagedJob &staged)
     Slot &slot = m_slots[job];
     JobRecord &record = m_run.jobs[job];
     slot.workingDirectory = staged.workingDirectory;
+    slot.variables = staged.variables;
     record.cache = staged.cache;
     appendLog(job, staged.log);
 
@@ -418,7 +447,9 @@ void Executor::concludeJob(int job, JobStatus status, const QString &reason)
                 return;
             self->appendLog(job, concluded.log);
             self->m_run.jobs[job].artifacts = concluded.artifacts;
-            self->finishJob(job, status, reason);
+            const bool refused = status == JobStatus::Success && !concluded.failure.isEmpty();
+            self->finishJob(job, refused ? JobStatus::Failed : status,
+                            refused ? concluded.failure : reason);
             self->schedule();
         });
 }
@@ -444,8 +475,13 @@ void Executor::finishJob(int job, JobStatus status, const QString &reason)
     record.reason = reason;
     if (record.startedAt.isValid())
         record.finishedAt = now();
-    if (status == JobStatus::Failed && !record.allowFailure && m_firstFailure.isEmpty())
-        m_firstFailure = QStringLiteral("job %1 failed").arg(record.name);
+    if (status == JobStatus::Failed && !record.allowFailure) {
+        const QString failure = QStringLiteral("job %1 failed").arg(record.name);
+        if (m_firstFailure.isEmpty())
+            m_firstFailure = failure;
+        if (m_stageFailures[planned.stage].isEmpty())
+            m_stageFailures[planned.stage] = failure;
+    }
     m_sink.jobChanged(m_run, job);
     releaseClaim(m_jobClaims, job);
 

@@ -75,6 +75,8 @@ private:
         AttemptRecord attempt;
         // Chosen by the stager before the first attempt.
         QString workingDirectory;
+        // Replaces the planned variables when the stager changed them.
+        std::optional<Variables> variables;
     };
 
     void schedule();
@@ -98,6 +100,7 @@ private:
     void applyBackpressure();
     JobLaunch launchFor(int job) const;
     bool upstreamSucceeded(int job, QString *failedNeed) const;
+    QString failureBefore(int job) const;
 
     // Gates and resources (executorgates.cpp). A ready job that must wait for either is held
     // aside, taking no worker, and made ready again when its gate opens or its claim is granted.
@@ -153,6 +156,8 @@ private:
     int m_running = 0;
     int m_unfinished = 0;
     QString m_firstFailure;
+    // The first failure of each stage, for Pipeline::AfterFailure::SkipLaterStages.
+    QStringList m_stageFailures;
     bool m_cancelled = false;
     bool m_started = false;
     bool m_scheduling = false;

@@ -2,8 +2,10 @@
 
 #include "core/plan/plan.h"
 #include "core/store/records.h"
+#include "core/util/result.h"
 
 #include <QByteArray>
+#include <QSet>
 
 #include <functional>
 
@@ -23,6 +25,9 @@ struct StagedJob
     bool skip = false;
     QByteArray replayedOutput;
     std::optional<CacheUse> cache;
+    // Set when what the job receives changes its variables (GitLab's dotenv reports of the
+    // jobs it takes artifacts from): all its variables then, used instead of the planned ones.
+    std::optional<Variables> variables;
 };
 
 // What was kept of a job's files after its last attempt.
@@ -30,6 +35,11 @@ struct ConcludedJob
 {
     QByteArray log;
     QList<ArtifactRecord> artifacts;
+    // The variables of its dotenv reports, for the jobs that receive its artifacts.
+    Variables dotenv;
+    // Set when something the job left is unusable (a malformed dotenv report): a job that
+    // succeeded then fails with this reason, as GitLab fails a job whose report it refuses.
+    QString failure;
 };
 
 // Readies and keeps a job's files: its workspace, the artifacts it receives and leaves, and
@@ -48,6 +58,16 @@ public:
                           std::function<void(ConcludedJob)> done) = 0;
     // After every job of the run has finished, before the run is reported finished.
     virtual void finishRun(const Plan &plan, const RunRecord &run, std::function<void()> done) = 0;
+
+    // Retries. These are quick lookups in the history, done on the caller's thread before the
+    // retry starts. The jobs of `previous` that succeeded but whose artifacts are no longer
+    // all kept (they expired, or were removed); by index. Default: none.
+    virtual Result<QSet<int>> expiredArtifacts(const RunRecord &previous);
+    // Gives each reused job of `run` the artifacts it left in the run it retries, as if it had
+    // just left them; `reused` pairs a job of `run` with its index in `previousRun`. Default:
+    // nothing, as nothing was kept.
+    virtual Status reuseArtifacts(qint64 previousRun, const RunRecord &run,
+                                  const QList<std::pair<int, int>> &reused);
 };
 
 // A stager that does nothing and answers at once: jobs run in the pipeline's folder.

@@ -3,7 +3,10 @@
 #include "execlog.h"
 #include "outputpipe.h"
 
+#include <QCoreApplication>
+#include <QFileInfo>
 #include <QProcessEnvironment>
+#include <QStandardPaths>
 
 #include <csignal>
 #include <sys/prctl.h>
@@ -32,6 +35,39 @@ void prepareChild(int outputFd)
     ::signal(SIGINT, SIG_DFL);
     ::signal(SIGTERM, SIG_DFL);
     ::signal(SIGPIPE, SIG_DFL);
+}
+
+// The job supervisor (core/exec/supervisor): beside the program, where it is installed, or
+// where this build made it; $PIPEWRIGHT_JOB_SUPERVISOR overrides, and "none" does without.
+QString findSupervisor()
+{
+    const QString name = QStringLiteral("pipewright-job-supervisor");
+    const QString chosen = qEnvironmentVariable("PIPEWRIGHT_JOB_SUPERVISOR");
+    if (chosen == QLatin1String("none"))
+        return QString();
+    QStringList candidates;
+    if (!chosen.isEmpty())
+        candidates.append(chosen);
+    if (QCoreApplication::instance()) {
+        const QString folder = QCoreApplication::applicationDirPath();
+        candidates << folder + QLatin1Char('/') + name
+                   << folder + QStringLiteral("/" PIPEWRIGHT_JOB_SUPERVISOR_INSTALLED);
+    }
+    candidates.append(QStringLiteral(PIPEWRIGHT_JOB_SUPERVISOR_BUILT));
+    for (const QString &candidate : candidates) {
+        if (QFileInfo(candidate).isExecutable())
+            return QFileInfo(candidate).absoluteFilePath();
+    }
+    qCWarning(lcExec).noquote()
+        << "cannot find" << name << "in" << candidates.join(QStringLiteral(", "))
+        << "; jobs run without it, and what leaves a job's process group may outlive it";
+    return QString();
+}
+
+const QString &supervisorPath()
+{
+    static const QString path = findSupervisor();
+    return path;
 }
 
 QString singleSessionScript(const QStringList &commands)
@@ -77,7 +113,10 @@ LocalJobExecution::~LocalJobExecution()
     signalProcessGroup(SIGKILL);
     if (m_process) {
         m_process->disconnect(this);
-        m_process->waitForFinished(1000);
+        // A supervisor that does not end in time is killed itself; its job's shell dies
+        // with it, by its own PR_SET_PDEATHSIG.
+        if (!m_process->waitForFinished(1000) && m_supervised && m_processGroup > 0)
+            ::kill(pid_t(m_processGroup), SIGKILL);
     }
 }
 
@@ -150,12 +189,37 @@ void LocalJobExecution::startStep(int index)
     }
     m_pipe->setPaused(m_outputPaused);
 
+    QString problem;
+    QStringList program = commandLine(step.command, &problem);
+    if (program.isEmpty()) {
+        failToStart(problem);
+        return;
+    }
     m_process = makeProcess();
-    m_process->start(m_launch.shell, {QStringLiteral("-c"), step.command});
+    m_supervised = !supervisorPath().isEmpty();
+    m_process->start(program.takeFirst(), program);
     // Kept here: QProcess forgets the id once the process has ended, and the group may
     // still hold its background processes then.
     m_processGroup = m_process->processId();
     m_pipe->closeWriteEnd();
+}
+
+QStringList LocalJobExecution::commandLine(const QString &command, QString *problem) const
+{
+    const QStringList shellCommand{m_launch.shell, QStringLiteral("-c"), command};
+    if (supervisorPath().isEmpty())
+        return shellCommand;
+
+    // Found here, so that a missing shell fails the job as it does without the supervisor.
+    QString shell = m_launch.shell;
+    if (!shell.contains(QLatin1Char('/')))
+        shell = QStandardPaths::findExecutable(shell);
+    if (shell.isEmpty() || !QFileInfo(shell).isExecutable() || QFileInfo(shell).isDir()) {
+        *problem = QStringLiteral("cannot start '%1': no such program").arg(m_launch.shell);
+        return {};
+    }
+    return QStringList{supervisorPath(), QString::number(::getpid()), shell, QStringLiteral("-c"),
+                       command};
 }
 
 void LocalJobExecution::setOutputPaused(bool paused)
@@ -195,7 +259,9 @@ void LocalJobExecution::onProcessFinished(int exitCode, QProcess::ExitStatus sta
     process->disconnect(this);
     // What the command left running in the background ends with it. Doing this at once,
     // not at the end of the job, keeps the group id from being reused by another process.
-    signalProcessGroup(SIGKILL);
+    // A supervisor has done so before it ended, also for what left the group.
+    if (!m_supervised)
+        signalProcessGroup(SIGKILL);
     m_processGroup = 0;
     closePipe();
     process->deleteLater();
@@ -279,6 +345,12 @@ void LocalJobExecution::signalProcessGroup(int signal)
         return;
 
     const pid_t group = pid_t(m_processGroup);
+    if (m_supervised) {
+        // The supervisor alone is signalled: it passes a stop on to the whole job, and kills
+        // it for SIGUSR1. SIGKILL would end the supervisor before it could do that.
+        ::kill(group, signal == SIGKILL ? SIGUSR1 : signal);
+        return;
+    }
     ::kill(-group, signal);
     // The child may not have called setpgid yet; signal it directly as well.
     ::kill(group, signal);

@@ -43,6 +43,9 @@ private:
     void failToStart(const QString &reason);
     void closePipe();
     void signalProcessGroup(int signal);
+    // The program and arguments that run one command: the shell, under the job supervisor
+    // when there is one. Empty, with `problem` set, when the shell cannot be found.
+    QStringList commandLine(const QString &command, QString *problem) const;
     QProcess *makeProcess();
     QString echoLine(const QString &command) const;
     // How the job went so far, for its after-commands: success, failed or canceled.
@@ -55,6 +58,8 @@ private:
     OutputPipe *m_pipe = nullptr;
     bool m_outputPaused = false;
     qint64 m_processGroup = 0;
+    // The current command runs under pipewright-job-supervisor, whose pid m_processGroup is.
+    bool m_supervised = false;
     std::optional<JobOutcome> m_outcome;
     bool m_stopping = false;
     bool m_finished = false;

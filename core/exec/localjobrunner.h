@@ -5,8 +5,9 @@
 namespace pw {
 
 // Runs jobs as local processes. Each command runs as `shell -c command` in its own process
-// group, so that a timeout or a cancel reaches every process the command started, and the
-// group is told to die with the orchestrator.
+// group, under pipewright-job-supervisor, so that a timeout or a cancel reaches every process
+// the command started, even those that left the group, and all of them die with the command
+// and with the orchestrator, however it ends.
 class LocalJobRunner : public JobRunner
 {
 public:

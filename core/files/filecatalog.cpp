@@ -134,6 +134,28 @@ Status FileCatalog::addArtifacts(qint64 runId, int job, const Manifest &files,
         });
 }
 
+Status FileCatalog::shareArtifacts(qint64 fromRun, int fromJob, qint64 toRun, int toJob)
+{
+    const QString what =
+        QStringLiteral("reuse the artifacts of run %1 in run %2").arg(fromRun).arg(toRun);
+    return sql::inWriteTransaction(
+        m_store->database(), m_store->dialect(), what, [&](sql::Statements &statements) {
+            // The WHERE before ON CONFLICT also keeps SQLite from reading it as a join.
+            const QString insert = QStringLiteral(
+                "INSERT INTO artifacts (run_id, job_idx, path, size, digest, executable,"
+                " link_target, expires_at) SELECT ?, ?, path, size, digest, executable,"
+                " link_target, expires_at FROM artifacts WHERE run_id = ? AND job_idx = ?"
+                " AND (expires_at IS NULL OR expires_at > ?)"
+                " ON CONFLICT (run_id, job_idx, path) DO NOTHING");
+            Status done =
+                execIn(statements, insert,
+                       {toRun, toJob, fromRun, fromJob, QDateTime::currentMSecsSinceEpoch()});
+            if (!done)
+                return Status::failure(what + QStringLiteral(": ") + done.error().message);
+            return Status();
+        });
+}
+
 Result<Manifest> FileCatalog::artifacts(qint64 runId, int job)
 {
     Query query(m_store->database(),

@@ -59,6 +59,9 @@ public:
     Status addArtifacts(qint64 runId, int job, const Manifest &files, const QDateTime &expiresAt);
     // The unexpired artifacts of one job of a run.
     Result<Manifest> artifacts(qint64 runId, int job);
+    // Gives job `toJob` of run `toRun` the unexpired artifacts of job `fromJob` of run
+    // `fromRun`, with the same stored files and expiry: nothing is copied.
+    Status shareArtifacts(qint64 fromRun, int fromJob, qint64 toRun, int toJob);
     // Every artifact of a run (job < 0) or of one job, expired ones included.
     Result<QList<StoredArtifact>> listArtifacts(qint64 runId, int job = -1);
     // Forgets the artifacts whose expiry is before `now`; returns how many files.

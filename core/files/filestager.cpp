@@ -1,5 +1,8 @@
 #include "filestager.h"
 
+#include "core/gitlab/dotenvvariables.h"
+#include "core/gitlab/variables.h"
+#include "filecatalog.h"
 #include "fileslog.h"
 
 #include <QDir>
@@ -86,7 +89,30 @@ JobFilesInput FileStager::inputFor(const Plan &plan, const RunRecord &run, int j
     input.workingDirectory =
         input.isolated ? m_settings.workspace(run.id, job) : plan.pipeline->directory;
     input.artifactSources = artifactSources(plan, planned);
+    if (plan.pipeline->format == Pipeline::Format::GitLab)
+        input.pathVariables = gitlab::valuesByName(planned.variables);
     return input;
+}
+
+Variables FileStager::receivedDotenv(const JobFilesInput &input, QByteArray *log) const
+{
+    Variables received;
+    for (const auto &[source, name] : input.artifactSources) {
+        const Variables dotenv = m_dotenv.value({input.runId, source});
+        if (dotenv.isEmpty())
+            continue;
+        QStringList names;
+        for (const Variable &variable : dotenv) {
+            setVariable(received, variable.name, variable.value, false);
+            names.append(variable.name);
+        }
+        *log += logPrefix
+                + QStringLiteral("dotenv variables of %1: %2")
+                      .arg(name, names.join(QStringLiteral(", ")))
+                      .toUtf8()
+                + '\n';
+    }
+    return received;
 }
 
 void FileStager::prepare(const Plan &plan, const RunRecord &run, int job,
@@ -98,13 +124,23 @@ void FileStager::prepare(const Plan &plan, const RunRecord &run, int job,
         return;
     }
 
+    // Dotenv variables come with the artifacts and change what the job's variables expand to.
+    QByteArray dotenvLog;
+    const Variables dotenv = receivedDotenv(input, &dotenvLog);
+    std::optional<Variables> variables;
+    if (!dotenv.isEmpty())
+        variables = gitlab::variablesWithDotenv(plan, job, dotenv);
+
     const std::pair<qint64, int> id{run.id, job};
     m_jobs[id].input = input;
     const FilesSettings settings = m_settings;
     offThread<PreparedFiles>([settings, input] { return prepareJobFiles(settings, input); },
-                             [this, id, done](const PreparedFiles &prepared) {
+                             [this, id, done, variables, dotenvLog](const PreparedFiles &prepared) {
                                  m_jobs[id].caches = prepared.caches;
-                                 done(prepared.staged);
+                                 StagedJob staged = prepared.staged;
+                                 staged.log += dotenvLog;
+                                 staged.variables = variables;
+                                 done(staged);
                              });
 }
 
@@ -126,6 +162,8 @@ void FileStager::conclude(const Plan &plan, const RunRecord &run, int job, JobSt
         },
         [this, id, done](const ConcludedJob &concluded) {
             m_jobs.remove(id);
+            if (!concluded.dotenv.isEmpty())
+                m_dotenv.insert(id, concluded.dotenv);
             done(concluded);
         });
 }
@@ -134,6 +172,9 @@ void FileStager::finishRun(const Plan &plan, const RunRecord &run, std::function
 {
     for (auto it = m_jobs.begin(); it != m_jobs.end();) {
         it = it.key().first == run.id ? m_jobs.erase(it) : std::next(it);
+    }
+    for (auto it = m_dotenv.begin(); it != m_dotenv.end();) {
+        it = it.key().first == run.id ? m_dotenv.erase(it) : std::next(it);
     }
     const QString folder = m_settings.runWorkspaces(run.id);
     if (m_settings.keepWorkspaces || !QDir(folder).exists()) {
@@ -150,6 +191,41 @@ void FileStager::finishRun(const Plan &plan, const RunRecord &run, std::function
                                 << "cannot remove the workspaces in" << folder;
                         done();
                     });
+}
+
+Result<QSet<int>> FileStager::expiredArtifacts(const RunRecord &previous)
+{
+    Result<std::unique_ptr<FileCatalog>> catalog = FileCatalog::open(m_settings.storeLocation);
+    if (!catalog)
+        return catalog.error();
+
+    QSet<int> expired;
+    for (const JobRecord &job : previous.jobs) {
+        if (job.status != JobStatus::Success || job.artifacts.isEmpty())
+            continue;
+        const Result<Manifest> kept = (*catalog)->artifacts(previous.id, job.index);
+        if (!kept)
+            return kept.error();
+        if (kept->size() < job.artifacts.size())
+            expired.insert(job.index);
+    }
+    return expired;
+}
+
+Status FileStager::reuseArtifacts(qint64 previousRun, const RunRecord &run,
+                                  const QList<std::pair<int, int>> &reused)
+{
+    Result<std::unique_ptr<FileCatalog>> catalog = FileCatalog::open(m_settings.storeLocation);
+    if (!catalog)
+        return catalog.error();
+    for (const auto &[job, previousJob] : reused) {
+        if (run.jobs[job].artifacts.isEmpty())
+            continue;
+        if (Status shared = (*catalog)->shareArtifacts(previousRun, previousJob, run.id, job);
+            !shared)
+            return shared;
+    }
+    return {};
 }
 
 } // namespace pw::files

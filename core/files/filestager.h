@@ -27,6 +27,9 @@ public:
     void conclude(const Plan &plan, const RunRecord &run, int job, JobStatus status,
                   std::function<void(ConcludedJob)> done) override;
     void finishRun(const Plan &plan, const RunRecord &run, std::function<void()> done) override;
+    Result<QSet<int>> expiredArtifacts(const RunRecord &previous) override;
+    Status reuseArtifacts(qint64 previousRun, const RunRecord &run,
+                          const QList<std::pair<int, int>> &reused) override;
 
 private:
     struct JobState
@@ -36,6 +39,9 @@ private:
     };
 
     JobFilesInput inputFor(const Plan &plan, const RunRecord &run, int job) const;
+    // The dotenv variables `input` receives from its artifact sources, with the log lines
+    // that say where they came from.
+    Variables receivedDotenv(const JobFilesInput &input, QByteArray *log) const;
     // Runs `work` on the pool, then `done` with its result on this object's thread.
     template<typename T>
     void offThread(std::function<T()> work, std::function<void(T)> done);
@@ -43,6 +49,8 @@ private:
     FilesSettings m_settings;
     QThreadPool m_pool;
     QHash<std::pair<qint64, int>, JobState> m_jobs;
+    // The variables of each finished job's dotenv reports, by run and job.
+    QHash<std::pair<qint64, int>, Variables> m_dotenv;
 };
 
 } // namespace pw::files

@@ -2,13 +2,17 @@
 
 #include "blobstore.h"
 #include "cachekey.h"
+#include "dotenvreport.h"
 #include "filecatalog.h"
 #include "filewalk.h"
 #include "garbage.h"
+#include "pathvariables.h"
 #include "restore.h"
+#include "safepath.h"
 #include "workspace.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 
 namespace pw::files {
 
@@ -150,7 +154,7 @@ void Preparation::lookUpCaches()
     bool anySkipCache = false;
     std::optional<CacheEntry> replayFrom;
     for (int i = 0; i < caches.size(); ++i) {
-        const CacheSpec &cache = caches[i];
+        const CacheSpec cache = expandedCache(caches[i], m_input);
         const CacheKey key = cacheKeyFor(cache, *m_input.spec, m_input.workingDirectory);
         m_log.line(QStringLiteral("cache %1: key %2").arg(i + 1).arg(key.key));
         for (const QString &input : key.inputs)
@@ -270,6 +274,8 @@ private:
     std::optional<Manifest> storeSelected(const QString &about, const QStringList &patterns,
                                           const QStringList &exclude);
     void keepArtifacts();
+    void readDotenvReports();
+    void readDotenvReport(const QString &name);
     void saveCache(const CacheDecision &decision);
     void evict();
 
@@ -293,6 +299,7 @@ ConcludedJob Conclusion::run(const QList<CacheDecision> &caches)
     }
     m_catalog = std::move(catalog).value();
 
+    readDotenvReports();
     keepArtifacts();
     for (const CacheDecision &decision : caches)
         saveCache(decision);
@@ -333,7 +340,8 @@ void Conclusion::keepArtifacts()
     }
 
     const std::optional<Manifest> files =
-        storeSelected(QStringLiteral("artifacts"), spec->paths, spec->exclude);
+        storeSelected(QStringLiteral("artifacts"), expandedPaths(spec->paths, m_input),
+                      expandedPaths(spec->exclude, m_input));
     if (!files)
         return;
     const QDateTime expiry = spec->expireIn
@@ -352,6 +360,51 @@ void Conclusion::keepArtifacts()
                    .arg(expiry.isValid()
                             ? QStringLiteral("expiring ") + expiry.toString(Qt::ISODate)
                             : QStringLiteral("never expiring")));
+}
+
+void Conclusion::readDotenvReports()
+{
+    // GitLab collects reports whatever the job's outcome.
+    const std::optional<ArtifactSpec> &spec = m_input.spec->artifacts;
+    if (!spec)
+        return;
+    for (const QString &name : expandedPaths(spec->dotenvReports, m_input))
+        readDotenvReport(name);
+}
+
+void Conclusion::readDotenvReport(const QString &name)
+{
+    const QString about = QStringLiteral("dotenv report '%1'").arg(name);
+    if (const QString problem = storedNameProblem(name); !problem.isEmpty()) {
+        m_log.line(about + QStringLiteral(": error: not read, the path ") + problem);
+        if (m_result.failure.isEmpty())
+            m_result.failure = about + QStringLiteral(": the path ") + problem;
+        return;
+    }
+    const QString path = m_input.workingDirectory + QLatin1Char('/') + name;
+    if (!QFileInfo(path).isFile()) {
+        m_log.line(about + QStringLiteral(": warning: the artifact report could not be found"));
+        return;
+    }
+    const Result<Variables> variables = readDotenvFile(path, name);
+    if (!variables) {
+        // GitLab refuses the whole report, and fails the job that left it.
+        m_log.line(QStringLiteral("dotenv report: error: %1; none of its variables are passed "
+                                  "on")
+                       .arg(variables.error().message));
+        if (m_result.failure.isEmpty())
+            m_result.failure = QStringLiteral("dotenv report ") + variables.error().message;
+        return;
+    }
+    QStringList names;
+    for (const Variable &variable : *variables) {
+        setVariable(m_result.dotenv, variable.name, variable.value, false);
+        names.append(variable.name);
+    }
+    m_log.line(about
+               + QStringLiteral(": %1 variables for the jobs that receive its artifacts: %2")
+                     .arg(names.size())
+                     .arg(names.join(QStringLiteral(", "))));
 }
 
 void Conclusion::saveCache(const CacheDecision &decision)
@@ -373,7 +426,8 @@ void Conclusion::saveCache(const CacheDecision &decision)
         return;
     }
 
-    const std::optional<Manifest> files = storeSelected(about, cache.paths, {});
+    const std::optional<Manifest> files =
+        storeSelected(about, expandedPaths(cache.paths, m_input), {});
     if (!files)
         return;
     CacheEntry entry;

@@ -3,6 +3,8 @@
 #include "core/exec/jobstager.h"
 #include "filesettings.h"
 
+#include <QHash>
+
 #include <memory>
 
 namespace pw::files {
@@ -20,6 +22,9 @@ struct JobFilesInput
     QString workingDirectory;
     // The jobs whose artifacts it receives: index and display name.
     QList<std::pair<int, QString>> artifactSources;
+    // The job's variables by name, for `$NAME` in its artifact and cache paths and keys;
+    // empty for a pipeline format that does not expand them (the native one).
+    QHash<QString, QString> pathVariables;
 };
 
 // What the lookup of one cache decided, remembered until the job ends.

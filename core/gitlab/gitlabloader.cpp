@@ -176,6 +176,8 @@ std::optional<Pipeline> readPipeline(const loader::SourceText &source, const QSt
 
     Pipeline pipeline;
     pipeline.format = Pipeline::Format::GitLab;
+    // In GitLab a failure skips later stages; the failed job's own stage runs on.
+    pipeline.afterFailure = Pipeline::AfterFailure::SkipLaterStages;
     pipeline.name = QFileInfo(directory).fileName();
     ValueReader reader(sink);
     readTopLevel(reader, root, pipeline);

@@ -102,8 +102,10 @@ std::optional<CacheSpec> readCache(ValueReader &reader, const DocNode &map, cons
             cache.files =
                 files ? projectRelative(reader.textList(*files, "files").value_or(QStringList()))
                       : QStringList();
+            // The key is the prefix and a digest of the files' contents, and of nothing else:
+            // jobs listing the same files share the entry whatever their commands.
             cache.key = prefix ? reader.text(*prefix, "prefix").value_or(QString()) : QString();
-            cache.keyGiven = prefix != nullptr;
+            cache.keyGiven = true;
             if (!files)
                 reader.error(value, QStringLiteral("a cache key map needs 'files'"));
         } else if (entry.key == QLatin1String("key")) {

@@ -1,5 +1,6 @@
 #include "nativewriter.h"
 
+#include <algorithm>
 #include <yaml-cpp/yaml.h>
 
 namespace pw {
@@ -34,6 +35,13 @@ public:
         }
         if (!pipeline.workflowRules.isEmpty())
             note(QStringLiteral("workflow rules are not converted"));
+        const bool sharedStage =
+            std::any_of(pipeline.stages.begin(), pipeline.stages.end(),
+                        [](const Stage &stage) { return stage.jobs.size() > 1; });
+        if (pipeline.afterFailure == Pipeline::AfterFailure::SkipLaterStages && sharedStage) {
+            note(QStringLiteral("after a failure GitLab still runs the failed job's stage; the "
+                                "native pipeline starts no further job"));
+        }
         m_out << YAML::Key << "stages" << YAML::Value << YAML::BeginSeq;
         for (const Stage &stage : pipeline.stages)
             writeStage(stage);
@@ -185,8 +193,10 @@ private:
         m_out << YAML::Key << "cache" << YAML::Value << YAML::BeginSeq;
         for (const CacheSpec &cache : caches) {
             m_out << YAML::BeginMap;
-            if (cache.keyGiven && !cache.key.isEmpty())
-                m_out << YAML::Key << "key" << YAML::Value << utf8(cache.key);
+            // A native cache without a key would digest the job's commands with its files.
+            if (cache.keyGiven && (!cache.key.isEmpty() || !cache.files.isEmpty()))
+                m_out << YAML::Key << "key" << YAML::Value
+                      << utf8(cache.key.isEmpty() ? QStringLiteral("default") : cache.key);
             if (!cache.files.isEmpty())
                 writeList("files", cache.files);
             writeList("paths", cache.paths);

@@ -15,6 +15,8 @@ SourceLocation locateInText(const DocNode &value, int offset)
     return location;
 }
 
+constexpr qsizetype maxNeedFilters = 1000;
+
 // One value or a list of values of a `needs: parallel: matrix` entry.
 QStringList filterValues(const DocNode &value)
 {
@@ -42,7 +44,15 @@ QList<QMap<QString, QString>> readNeedFilters(ValueReader &reader, const DocNode
         QList<QMap<QString, QString>> combinations{{}};
         for (const DocEntry &dimension : entry.entries) {
             QList<QMap<QString, QString>> next;
-            for (const QString &value : filterValues(dimension.value)) {
+            const QStringList values = filterValues(dimension.value);
+            // A matrix job has at most 200 instances; a filter far beyond that is a mistake.
+            if (combinations.size() * values.size() + filters.size() > maxNeedFilters) {
+                reader.error(parallel, QStringLiteral("the matrix of a need selects more than %1 "
+                                                      "combinations")
+                                           .arg(maxNeedFilters));
+                return {};
+            }
+            for (const QString &value : values) {
                 for (QMap<QString, QString> combination : combinations) {
                     combination.insert(dimension.key, value);
                     next.append(combination);

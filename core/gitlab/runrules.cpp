@@ -22,13 +22,21 @@ QString whereOf(const SourceLocation &location)
     return location.isValid() ? location.toString() + QStringLiteral(": ") : QString();
 }
 
+// A written path of `changes:` or `exists:` as a pattern relative to the project.
+QString projectPattern(const QString &written, const QHash<QString, QString> &values)
+{
+    QString pattern = expandText(written, values);
+    static const QRegularExpression leading(QStringLiteral("^(\\./)*/*"));
+    pattern.remove(leading);
+    return pattern;
+}
+
 bool anyFileExists(const QStringList &patterns, const QHash<QString, QString> &values,
                    const QString &projectDirectory)
 {
     const QDir root(projectDirectory);
     for (const QString &written : patterns) {
-        QString pattern = expandText(written, values);
-        pattern.remove(QRegularExpression(QStringLiteral("^/+")));
+        const QString pattern = projectPattern(written, values);
         if (!pattern.contains(QLatin1Char('*')) && !pattern.contains(QLatin1Char('?'))) {
             if (QFileInfo::exists(root.absoluteFilePath(pattern)))
                 return true;
@@ -46,8 +54,30 @@ bool anyFileExists(const QStringList &patterns, const QHash<QString, QString> &v
     return false;
 }
 
+// GitLab's `changes`: whether a changed file matches a pattern. Without a set of changed
+// files, or for tags and schedules, GitLab has no base to compare with and counts it true.
+bool anyFileChanged(const QStringList &patterns, const QHash<QString, QString> &values,
+                    const RunContext &context)
+{
+    const bool tagRun = context.event == QLatin1String("tag")
+                        || (context.branch.isEmpty() && !context.tag.isEmpty());
+    if (!context.changedFiles || tagRun || context.event == QLatin1String("schedule"))
+        return true;
+
+    for (const QString &written : patterns) {
+        const QString pattern = projectPattern(written, values);
+        const Result<expr::GlobPattern> glob = expr::GlobPattern::compile(pattern);
+        for (const QString &file : *context.changedFiles) {
+            if (glob ? glob->matches(file) : file == pattern)
+                return true;
+        }
+    }
+    return false;
+}
+
 Result<bool> ruleMatches(const Rule &rule, const QHash<QString, QString> &values,
-                         const QString &projectDirectory, const QString &owner)
+                         const QString &projectDirectory, const QString &owner,
+                         const RunContext &context)
 {
     if (rule.condition) {
         if (!rule.condition->expression) {
@@ -55,9 +85,9 @@ Result<bool> ruleMatches(const Rule &rule, const QHash<QString, QString> &values
                          + QStringLiteral("%1: the rule '%2' was not parsed")
                                .arg(owner, rule.condition->text)};
         }
-        expr::EvalContext context;
-        context.variables = values;
-        const Result<bool> value = rule.condition->expression->evaluate(context);
+        expr::EvalContext evaluation;
+        evaluation.variables = values;
+        const Result<bool> value = rule.condition->expression->evaluate(evaluation);
         if (!value) {
             return Error{whereOf(rule.condition->location)
                          + QStringLiteral("%1: cannot evaluate the rule '%2': %3")
@@ -66,6 +96,8 @@ Result<bool> ruleMatches(const Rule &rule, const QHash<QString, QString> &values
         if (!*value)
             return false;
     }
+    if (!rule.changes.isEmpty() && !anyFileChanged(rule.changes, values, context))
+        return false;
     if (!rule.exists.isEmpty() && !anyFileExists(rule.exists, values, projectDirectory))
         return false;
     return true;
@@ -74,12 +106,12 @@ Result<bool> ruleMatches(const Rule &rule, const QHash<QString, QString> &values
 // The job's variables below the rules: predefined, global and its own, expanded.
 Variables layered(const Pipeline &pipeline, const RunContext &context, const Job &job,
                   const QString &stage, const QString &instanceName, const Variables &ruleVariables,
-                  const Variables &instanceVariables)
+                  const Variables &instanceVariables, const Variables &received)
 {
     Variables variables = predefinedVariables(pipeline, context);
     addJobVariables(variables, instanceName, stage);
-    for (const Variables *layer :
-         {&pipeline.variables, &job.env, &ruleVariables, &instanceVariables, &context.variables}) {
+    for (const Variables *layer : {&pipeline.variables, &job.env, &ruleVariables,
+                                   &instanceVariables, &received, &context.variables}) {
         for (const Variable &variable : *layer)
             setVariable(variables, variable.name, variable.value, variable.expand);
     }
@@ -89,11 +121,13 @@ Variables layered(const Pipeline &pipeline, const RunContext &context, const Job
 } // namespace
 
 Result<int> firstMatchingRule(const QList<Rule> &rules, const Variables &variables,
-                              const QString &projectDirectory, const QString &owner)
+                              const QString &projectDirectory, const QString &owner,
+                              const RunContext &context)
 {
     const QHash<QString, QString> values = valuesByName(variables);
     for (int i = 0; i < rules.size(); ++i) {
-        const Result<bool> matched = ruleMatches(rules[i], values, projectDirectory, owner);
+        const Result<bool> matched =
+            ruleMatches(rules[i], values, projectDirectory, owner, context);
         if (!matched)
             return matched.error();
         if (*matched)
@@ -104,18 +138,18 @@ Result<int> firstMatchingRule(const QList<Rule> &rules, const Variables &variabl
 
 Result<JobDecision> decideJob(const Pipeline &pipeline, const RunContext &context, const Job &job,
                               const QString &stage, const QString &instanceName,
-                              const Variables &instanceVariables)
+                              const Variables &instanceVariables, const Variables &received)
 {
     JobDecision decision;
     decision.when = job.when;
     decision.allowFailure = job.allowFailure;
     decision.variables =
-        layered(pipeline, context, job, stage, instanceName, {}, instanceVariables);
+        layered(pipeline, context, job, stage, instanceName, {}, instanceVariables, {});
 
     if (!job.rules.isEmpty()) {
         const QString owner = QStringLiteral("job '%1'").arg(instanceName);
         const Result<int> index =
-            firstMatchingRule(job.rules, decision.variables, pipeline.directory, owner);
+            firstMatchingRule(job.rules, decision.variables, pipeline.directory, owner, context);
         if (!index)
             return index.error();
         if (*index < 0) {
@@ -129,12 +163,15 @@ Result<JobDecision> decideJob(const Pipeline &pipeline, const RunContext &contex
         // A rule that makes a job manual makes it block unless it says otherwise.
         const bool madeManual = rule.when == When::Manual && job.when != When::Manual;
         decision.allowFailure = rule.allowFailure.value_or(madeManual ? false : job.allowFailure);
-        if (!rule.variables.isEmpty()) {
+        if (!rule.variables.isEmpty() || !received.isEmpty()) {
             decision.variables = layered(pipeline, context, job, stage, instanceName,
-                                         rule.variables, instanceVariables);
+                                         rule.variables, instanceVariables, received);
         }
         if (decision.when == When::Never)
             decision.skipReason = QStringLiteral("rules: when: never");
+    } else if (!received.isEmpty()) {
+        decision.variables =
+            layered(pipeline, context, job, stage, instanceName, {}, instanceVariables, received);
     }
     if (decision.when == When::Manual)
         decision.skipReason = QStringLiteral("manual job, not started");
@@ -150,8 +187,8 @@ Result<PreparedRun> prepareRun(std::shared_ptr<const Pipeline> pipeline, const R
         Variables variables = predefinedVariables(*pipeline, context);
         variables = expandVariables(
             mergedVariables(mergedVariables(variables, pipeline->variables), context.variables));
-        const Result<int> index =
-            firstMatchingRule(pipeline->workflowRules, variables, pipeline->directory, "workflow");
+        const Result<int> index = firstMatchingRule(pipeline->workflowRules, variables,
+                                                    pipeline->directory, "workflow", context);
         if (!index)
             return index.error();
         const Rule *rule = *index >= 0 ? &pipeline->workflowRules[*index] : nullptr;
@@ -170,9 +207,10 @@ Result<PreparedRun> prepareRun(std::shared_ptr<const Pipeline> pipeline, const R
             if (!ruleNeeds)
                 continue;
             const Variables variables =
-                layered(*prepared, context, job, stage.name, job.name, {}, {});
-            const Result<int> index = firstMatchingRule(job.rules, variables, prepared->directory,
-                                                        QStringLiteral("job '%1'").arg(job.name));
+                layered(*prepared, context, job, stage.name, job.name, {}, {}, {});
+            const Result<int> index =
+                firstMatchingRule(job.rules, variables, prepared->directory,
+                                  QStringLiteral("job '%1'").arg(job.name), context);
             if (!index)
                 return index.error();
             if (*index >= 0 && job.rules[*index].needs) {

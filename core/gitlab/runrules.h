@@ -24,10 +24,12 @@ struct JobDecision
 // adds its variables; none matching means the job does not run) for the instance named
 // `instanceName` of stage `stage`. Manual jobs are not started: Pipewright has no way yet to
 // start one by hand, so they are left out of the run, as gitlab-ci-local does.
-// Fails when a rule's `if` cannot be evaluated.
+// `received` (dotenv variables from the jobs it takes artifacts from) rank above the file's
+// variables and below the run's; rules never see them, since GitLab decides the pipeline
+// before any job runs. Fails when a rule's `if` cannot be evaluated.
 Result<JobDecision> decideJob(const Pipeline &pipeline, const RunContext &context, const Job &job,
                               const QString &stage, const QString &instanceName,
-                              const Variables &instanceVariables);
+                              const Variables &instanceVariables, const Variables &received = {});
 
 // The pipeline as a run in `context` sees it: workflow rules applied (the variables of the
 // matching rule become global variables) and each job's needs replaced by those of its
@@ -41,10 +43,12 @@ struct PreparedRun
 Result<PreparedRun> prepareRun(std::shared_ptr<const Pipeline> pipeline, const RunContext &context);
 
 // The index of the first rule of `rules` that matches for `variables`, or -1. A rule matches
-// when its `if`, `changes` and `exists` all hold; `changes` always holds because a local run
-// has no pushed commits to compare (as in GitLab's pipelines without a base), and `exists`
-// looks for files under `projectDirectory`.
+// when its `if`, `changes` and `exists` all hold. `changes` holds when a file of
+// context.changedFiles matches one of its patterns, and always when the run has no set of
+// changed files or is for a tag or a schedule (as in GitLab's pipelines without a base to
+// compare with); `exists` looks for files under `projectDirectory`.
 Result<int> firstMatchingRule(const QList<Rule> &rules, const Variables &variables,
-                              const QString &projectDirectory, const QString &owner);
+                              const QString &projectDirectory, const QString &owner,
+                              const RunContext &context = {});
 
 } // namespace pw::gitlab

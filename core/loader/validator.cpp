@@ -127,10 +127,12 @@ private:
     void checkNeedMatrixValue(const JobNeed &need, const Job &target, const QString &name,
                               const QString &value)
     {
+        // GitLab's `$[[ matrix.NAME ]]` takes each needing instance's value: the planner checks it.
+        const bool perInstance = value.contains(QLatin1String("$[["));
         QStringList dimensionNames;
         for (const MatrixGroup &group : target.matrix) {
             for (const MatrixDimension &dimension : group) {
-                if (dimension.name == name && dimension.values.contains(value))
+                if (dimension.name == name && (perInstance || dimension.values.contains(value)))
                     return;
                 if (dimension.name == name) {
                     m_sink.error(need.location,

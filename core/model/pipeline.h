@@ -183,6 +183,10 @@ struct Trigger
 struct Pipeline
 {
     enum class Format { Native, GitLab };
+    // What a job that fails for good keeps from starting. SkipUnstarted (fail fast): every
+    // `on_success` job not started yet. SkipLaterStages (GitLab's rule): only the jobs after
+    // it, those of later stages and those that need it; its own stage runs on.
+    enum class AfterFailure { SkipUnstarted, SkipLaterStages };
 
     QString name;
     Format format = Format::Native;
@@ -195,6 +199,7 @@ struct Pipeline
     QList<Stage> stages;
     // GitLab's workflow rules: when none matches, the pipeline does not run.
     QList<Rule> workflowRules;
+    AfterFailure afterFailure = AfterFailure::SkipUnstarted;
 
     // Looks a job up by name; nullptr when there is none.
     const Job *findJob(const QString &name) const;

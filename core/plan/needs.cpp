@@ -1,5 +1,6 @@
 #include "needs.h"
 
+#include "core/gitlab/matrixneeds.h"
 #include "planerror.h"
 
 #include <QStringList>
@@ -38,9 +39,19 @@ public:
 
     Status add(const JobNeed &need, const QList<int> &candidates)
     {
+        // GitLab's `$[[ matrix.NAME ]]` picks the instances that share this one's values.
+        QMap<QString, QString> filter = need.matrix;
+        if (gitlab::refersToMatrix(filter)) {
+            const Result<QMap<QString, QString>> resolved =
+                gitlab::resolveMatrixFilter(filter, m_job.matrixValues, m_job.name);
+            if (!resolved)
+                return planError(need.location, resolved.error().message);
+            filter = *resolved;
+        }
+
         bool matched = false;
         for (int target : candidates) {
-            if (!matchesFilter(m_plan.jobs[target], need.matrix))
+            if (!matchesFilter(m_plan.jobs[target], filter))
                 continue;
             matched = true;
             const Status status = addEdge(need, target);
@@ -51,7 +62,7 @@ public:
             return planError(need.location,
                              QStringLiteral("job '%1' needs '%2' with matrix %3, "
                                             "which matches no instance of it")
-                                 .arg(m_job.spec->name, need.job, describeFilter(need.matrix)));
+                                 .arg(m_job.spec->name, need.job, describeFilter(filter)));
         }
         return Status();
     }

@@ -4,6 +4,8 @@
 
 #include <QStringList>
 
+#include <optional>
+
 namespace pw {
 
 // What a run is for: where its code comes from, what started it and with what values.
@@ -19,6 +21,9 @@ struct RunContext
     QString triggeredBy;
     // A run started by hand ignores `on:` unless this is set.
     bool respectTriggers = false;
+    // The files the run's code changes, relative to the pipeline's folder, for GitLab's
+    // `rules: changes`. Unset when there is nothing to compare with: `changes` then holds.
+    std::optional<QStringList> changedFiles;
 };
 
 } // namespace pw

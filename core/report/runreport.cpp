@@ -103,6 +103,8 @@ QJsonObject runToJson(const RunRecord &run)
     object.insert(QStringLiteral("commit"), run.commit);
     object.insert(QStringLiteral("event"), run.event);
     object.insert(QStringLiteral("triggeredBy"), run.triggeredBy);
+    object.insert(QStringLiteral("retryOf"),
+                  run.retryOf > 0 ? QJsonValue(run.retryOf) : QJsonValue());
     object.insert(QStringLiteral("startedAt"), timeToJson(run.startedAt));
     object.insert(QStringLiteral("finishedAt"), timeToJson(run.finishedAt));
     object.insert(QStringLiteral("durationMs"), run.durationMs());

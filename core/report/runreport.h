@@ -7,7 +7,7 @@
 namespace pw {
 
 // The run as the JSON object that `pwctl run --json` and `pwctl show --json` print:
-// {id, pipeline, status, branch, commit, event, startedAt, finishedAt, durationMs,
+// {id, pipeline, status, branch, commit, event, retryOf, startedAt, finishedAt, durationMs,
 //  stages: [{name, status, reason, jobs: [{name, status, reason, exitCode, attempts,
 //  startedAt, finishedAt, durationMs, cacheHit}]}]}. Times are ISO 8601 UTC with ms.
 QJsonObject runToJson(const RunRecord &run);

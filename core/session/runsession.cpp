@@ -1,5 +1,6 @@
 #include "runsession.h"
 
+#include "core/exec/retryrecord.h"
 #include "core/plan/planner.h"
 #include "core/record/runrecorder.h"
 #include "core/secrets/pipelinesecrets.h"
@@ -41,12 +42,17 @@ Status RunSession::start(const RunRequest &request, RunEventSink *observer)
     if (!plan.ok())
         return Status(plan.error());
 
-    RunRecord run = makeRunRecord(*plan);
+    Result<RunRecord> record = makeRecord(request, *plan);
+    if (!record)
+        return Status(record.error());
+    RunRecord run = std::move(record).value();
     run.startedAt = QDateTime::currentDateTimeUtc();
     const auto id = m_store.createRun(run);
     if (!id.ok())
         return Status(id.error());
     run.id = *id;
+    if (Status reused = reuseArtifacts(request, run); !reused)
+        return reused;
 
     m_recorder = std::make_unique<RunRecorder>(run.id, m_writer);
     m_fanout.add(m_recorder.get());
@@ -63,6 +69,55 @@ Status RunSession::start(const RunRequest &request, RunEventSink *observer)
     connect(m_executor.get(), &Executor::finished, this, &RunSession::onExecutorFinished);
     m_executor->start();
     return Status();
+}
+
+Result<RunRecord> RunSession::makeRecord(const RunRequest &request, const Plan &plan)
+{
+    m_retry.reset();
+    if (!request.retry)
+        return makeRunRecord(plan);
+
+    JobStager &stager = request.stager ? *request.stager : passThroughStager();
+    const RunRecord &previous = request.retry->previous;
+    RetryOptions options;
+    options.all = request.retry->all;
+    if (!options.all) {
+        const Result<QSet<int>> expired = stager.expiredArtifacts(previous);
+        if (!expired)
+            return expired.error();
+        options.expiredArtifacts = *expired;
+    }
+    Result<RetryPlan> retry = planRetry(plan, previous, options);
+    if (!retry)
+        return retry.error();
+    m_retry = std::move(retry).value();
+    return makeRetryRecord(plan, previous, *m_retry);
+}
+
+Status RunSession::reuseArtifacts(const RunRequest &request, const RunRecord &run)
+{
+    if (!m_retry || m_retry->reusedCount() == 0)
+        return {};
+    QList<std::pair<int, int>> reused;
+    for (int job = 0; job < m_retry->reused.size(); ++job) {
+        if (m_retry->reused[job])
+            reused.append({job, request.retry->previous.jobs[m_retry->previousJob[job]].index});
+    }
+    JobStager &stager = request.stager ? *request.stager : passThroughStager();
+    const Status shared = stager.reuseArtifacts(m_retry->retryOf, run, reused);
+    if (shared)
+        return {};
+
+    // The run is recorded already: it ends at once, saying why, instead of staying pending.
+    StoreBatch batch;
+    RunRecord failed = run;
+    failed.status = RunStatus::Failed;
+    failed.reason = shared.error().message;
+    failed.finishedAt = QDateTime::currentDateTimeUtc();
+    batch.runId = run.id;
+    batch.runs.append(failed);
+    m_store.write(batch);
+    return shared;
 }
 
 void RunSession::cancel(const QString &reason)

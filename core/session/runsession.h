@@ -3,6 +3,7 @@
 #include "core/exec/executor.h"
 #include "core/exec/runeventsink.h"
 #include "core/model/pipeline.h"
+#include "core/plan/retryplan.h"
 #include "core/util/result.h"
 
 #include <QObject>
@@ -18,6 +19,14 @@ class RunRecorder;
 class RunStore;
 class StoreWriter;
 
+// A recorded run to retry: the new run reuses what of it succeeded (see planRetry).
+struct RetryRequest
+{
+    RunRecord previous;
+    // Run every job again.
+    bool all = false;
+};
+
 struct RunRequest
 {
     std::shared_ptr<const Pipeline> pipeline;
@@ -30,6 +39,8 @@ struct RunRequest
     // The values of every secret the pipeline's jobs list (see pipelinesecrets.h); a run
     // that lacks one is not started.
     SecretValues secrets;
+    // Set for a retry; `pipeline` and `context` should then be the previous run's.
+    std::optional<RetryRequest> retry;
 };
 
 // One run from start to its last record: plans the pipeline with the durations the history
@@ -44,13 +55,16 @@ public:
     ~RunSession() override;
 
     // Plans and records the run, then starts it. `observer` (optional) sees every event
-    // after the history does. Fails when the plan or the store fails; nothing runs then.
+    // after the history does. Fails when the plan or the store fails, or a retry is refused
+    // (see planRetry); nothing runs then.
     Status start(const RunRequest &request, RunEventSink *observer = nullptr);
     void cancel(const QString &reason = QStringLiteral("cancelled by user"));
 
     bool isStarted() const { return m_executor != nullptr; }
     const RunRecord &run() const;
     const Plan &plan() const;
+    // For a retry: what it decided, with notes for people; null otherwise.
+    const RetryPlan *retryPlan() const { return m_retry ? &*m_retry : nullptr; }
 
 signals:
     // The run ended and everything about it is in the store (or held, if it went away).
@@ -58,6 +72,8 @@ signals:
 
 private:
     void onExecutorFinished();
+    Result<RunRecord> makeRecord(const RunRequest &request, const Plan &plan);
+    Status reuseArtifacts(const RunRequest &request, const RunRecord &run);
 
     RunStore &m_store;
     StoreWriter &m_writer;
@@ -65,6 +81,7 @@ private:
     std::unique_ptr<RunRecorder> m_recorder;
     RunEventFanout m_fanout;
     std::unique_ptr<Executor> m_executor;
+    std::optional<RetryPlan> m_retry;
 };
 
 } // namespace pw

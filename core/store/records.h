@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/status.h"
+#include "core/model/variable.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -109,6 +110,13 @@ struct RunRecord
     QDateTime finishedAt;
     QList<StageRecord> stages;
     QList<JobRecord> jobs;
+    // What the run was started with beyond branch, commit and event, so that it can be run
+    // again alike: the tag, the values given for it (`--var`) and the file's format.
+    QString tag;
+    Variables variables;
+    QString format; // "native" or "gitlab"
+    // The run this one retries (`pwctl retry`), or 0.
+    qint64 retryOf = 0;
 
     qint64 durationMs() const;
 };

@@ -14,6 +14,13 @@ bool StoreBatch::isEmpty() const
            && logs.isEmpty();
 }
 
+qint64 RunTrendPoint::durationMs() const
+{
+    if (!startedAt.isValid() || !finishedAt.isValid())
+        return 0;
+    return startedAt.msecsTo(finishedAt);
+}
+
 Result<std::unique_ptr<RunStore>> openStore(const QString &location)
 {
     const Result<StoreLocation> parsed = parseStoreLocation(location);

@@ -25,12 +25,35 @@ struct StoreBatch
     bool isEmpty() const;
 };
 
+// What a run list is ordered by; runs that tie (and runs without a value, which come first
+// in ascending order) are ordered by id in the same direction.
+enum class RunOrder { Created, Pipeline, Branch, Status, Duration, Started };
+
 struct RunQuery
 {
     QString pipeline; // empty: every pipeline
     QString status;   // empty: any status
     int limit = 50;
     int offset = 0;
+    QString branch; // empty: every branch
+    // Empty: any run; else runs whose commit starts with it or whose trigger or event
+    // contains it, ignoring case.
+    QString text;
+    RunOrder order = RunOrder::Created;
+    bool descending = true;
+};
+
+// What charts of a pipeline's history need of one run.
+struct RunTrendPoint
+{
+    qint64 runId = 0;
+    RunStatus status = RunStatus::Pending;
+    QDateTime startedAt;
+    QDateTime finishedAt;
+    int cachedJobs = 0; // jobs that looked up a cache
+    int cacheHits = 0;  // of those, the ones whose exact key had an entry
+
+    qint64 durationMs() const;
 };
 
 // What a run records when it reaches a stage's gate.
@@ -101,6 +124,8 @@ public:
                            const std::function<bool(const LogChunk &)> &consume) = 0;
     // The duration of each job's last successful attempt, by job name, for planning.
     virtual Result<QHash<QString, qint64>> lastJobDurations(const QString &pipeline) = 0;
+    // The newest `limit` (1 to 10000) runs of `pipeline`, oldest first, for charts.
+    virtual Result<QList<RunTrendPoint>> runTrend(const QString &pipeline, int limit) = 0;
 
     // Gates. Times are the store's clock, so that every workstation judges a deadline alike.
     // The login that decisions through this store are recorded under: the database login on

@@ -164,10 +164,34 @@ Migration runOwners()
              QStringLiteral("ALTER TABLE runs ADD COLUMN heartbeat_at BIGINT")}};
 }
 
+// The history can be ordered by any of these columns; the indexes let a page of 100,000
+// runs come from walking an index instead of sorting them all. Pipeline and status have
+// theirs already.
+Migration historyOrders()
+{
+    return {
+        "indexes for ordering the history by branch, start and duration",
+        {QStringLiteral("CREATE INDEX runs_by_branch ON runs (branch, id)"),
+         QStringLiteral("CREATE INDEX runs_by_start ON runs (started_at, id)"),
+         QStringLiteral("CREATE INDEX runs_by_duration ON runs ((finished_at - started_at), id)")}};
+}
+
+// What a run was started with, so that `pwctl retry` can run it again alike, and the run a
+// retry retries.
+Migration runStarts()
+{
+    return {"the tag, variables and file format of each run, and the run it retries",
+            {QStringLiteral("ALTER TABLE runs ADD COLUMN tag TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE runs ADD COLUMN variables TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE runs ADD COLUMN file_format TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE runs ADD COLUMN retry_of BIGINT NOT NULL DEFAULT 0")}};
+}
+
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all = {firstSchema(), runsByStatus(), artifactsAndCaches(),
-                                         jobFiles(),    gates(),        runOwners()};
+    static const QList<Migration> all = {firstSchema(),   runsByStatus(), artifactsAndCaches(),
+                                         jobFiles(),      gates(),        runOwners(),
+                                         historyOrders(), runStarts()};
     return all;
 }
 

@@ -38,6 +38,7 @@ public:
     Status readLog(qint64 runId, int job, int attempt,
                    const std::function<bool(const LogChunk &)> &consume) override;
     Result<QHash<QString, qint64>> lastJobDurations(const QString &pipeline) override;
+    Result<QList<RunTrendPoint>> runTrend(const QString &pipeline, int limit) override;
 
     Result<QString> login() override;
     Result<GateRecord> openGate(const GateOpening &opening) override;
@@ -92,6 +93,7 @@ private:
     Result<QList<StageRecord>> loadStages(QSqlQuery &query, qint64 runId);
     Result<QList<JobRecord>> loadJobs(qint64 runId);
     Status attachGates(qint64 runId, QList<StageRecord> &stages);
+    Status countCaches(QList<RunTrendPoint> &points);
 
     // Gates (sqlstoregates.cpp)
     struct DecisionRow

@@ -9,10 +9,14 @@ namespace {
 
 const QString reading = QStringLiteral("read");
 
+// Longer than any commit id or login; keeps a pasted log out of the query.
+constexpr qsizetype maxRunSearchText = 200;
+
 // The columns each reader below expects, in its order.
 const QString runColumns = QStringLiteral("id, pipeline, pipeline_file, status, reason, branch,"
                                           " commit_sha, event, triggered_by, started_at,"
-                                          " finished_at");
+                                          " finished_at, tag, variables, file_format,"
+                                          " retry_of");
 
 Error unknownStatus(const QString &what, const QString &status)
 {
@@ -34,6 +38,10 @@ Result<RunRecord> runFromRow(const QSqlQuery &query)
     run.triggeredBy = row.text();
     run.startedAt = row.time();
     run.finishedAt = row.time();
+    run.tag = row.text();
+    run.variables = sql::readVariables(row.text());
+    run.format = row.text();
+    run.retryOf = row.int64();
 
     const std::optional<RunStatus> parsed = runStatusFromString(status);
     if (!parsed)
@@ -108,6 +116,79 @@ LogChunk chunkFromRow(const QSqlQuery &query)
     chunk.lineCount = row.integer();
     chunk.data = row.bytes();
     return chunk;
+}
+
+// `text` as a LIKE pattern that matches it literally, with a backslash as the escape character.
+QString likeLiteral(QString text)
+{
+    text.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    text.replace(QLatin1Char('%'), QStringLiteral("\\%"));
+    text.replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return text.toLower();
+}
+
+// The conditions of a run list, with the values they bind in order. The filters only choose
+// fixed pieces of SQL; their values are bound.
+QString runConditions(const RunQuery &filter, QList<QVariant> &values)
+{
+    QStringList conditions;
+    if (!filter.pipeline.isEmpty()) {
+        conditions.append(QStringLiteral("pipeline = ?"));
+        values.append(filter.pipeline);
+    }
+    if (!filter.status.isEmpty()) {
+        conditions.append(QStringLiteral("status = ?"));
+        values.append(filter.status);
+    }
+    if (!filter.branch.isEmpty()) {
+        conditions.append(QStringLiteral("branch = ?"));
+        values.append(filter.branch);
+    }
+    if (!filter.text.isEmpty()) {
+        // LOWER on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+        conditions.append(QStringLiteral("(LOWER(commit_sha) LIKE ? ESCAPE '\\'"
+                                         " OR LOWER(triggered_by) LIKE ? ESCAPE '\\'"
+                                         " OR LOWER(event) LIKE ? ESCAPE '\\')"));
+        const QString literal = likeLiteral(filter.text);
+        const QString inside = QLatin1Char('%') + literal + QLatin1Char('%');
+        values << QString(literal + QLatin1Char('%')) << inside << inside;
+    }
+    if (conditions.isEmpty())
+        return {};
+    return QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+}
+
+// The ORDER BY of a run list. NULLs come first going up and last going down on both
+// databases, which is SQLite's own order, so that its indexes serve every direction.
+QString runOrder(const RunQuery &filter)
+{
+    const QString direction =
+        filter.descending ? QStringLiteral(" DESC NULLS LAST") : QStringLiteral(" ASC NULLS FIRST");
+    // Ids grow with every new run, so they order runs by when they were created even while
+    // a run has no start time yet.
+    const QString byId = QStringLiteral("id")
+                         + (filter.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC"));
+    QString column;
+    switch (filter.order) {
+    case RunOrder::Created:
+        return QStringLiteral(" ORDER BY ") + byId;
+    case RunOrder::Pipeline:
+        column = QStringLiteral("pipeline");
+        break;
+    case RunOrder::Branch:
+        column = QStringLiteral("branch");
+        break;
+    case RunOrder::Status:
+        column = QStringLiteral("status");
+        break;
+    case RunOrder::Duration:
+        column = QStringLiteral("(finished_at - started_at)");
+        break;
+    case RunOrder::Started:
+        column = QStringLiteral("started_at");
+        break;
+    }
+    return QStringLiteral(" ORDER BY ") + column + direction + QStringLiteral(", ") + byId;
 }
 
 QString knownRunStatuses()
@@ -199,26 +280,18 @@ Result<QList<RunRecord>> SqlStore::listRuns(const RunQuery &filter)
         return failure(reading, QStringLiteral("there is no run status \"%1\" (known: %2)")
                                     .arg(filter.status, knownRunStatuses()));
     }
+    if (filter.text.size() > maxRunSearchText) {
+        return failure(reading, QStringLiteral("a run search text may have at most %1 characters,"
+                                               " not %2")
+                                    .arg(maxRunSearchText)
+                                    .arg(filter.text.size()));
+    }
 
-    // The filters only choose fixed pieces of SQL; their values are bound.
-    QStringList conditions;
     QList<QVariant> values;
-    if (!filter.pipeline.isEmpty()) {
-        conditions.append(QStringLiteral("pipeline = ?"));
-        values.append(filter.pipeline);
-    }
-    if (!filter.status.isEmpty()) {
-        conditions.append(QStringLiteral("status = ?"));
-        values.append(filter.status);
-    }
+    const QString statement = QStringLiteral("SELECT ") + runColumns + QStringLiteral(" FROM runs")
+                              + runConditions(filter, values) + runOrder(filter)
+                              + QStringLiteral(" LIMIT ? OFFSET ?");
     values << filter.limit << filter.offset;
-
-    QString statement = QStringLiteral("SELECT ") + runColumns + QStringLiteral(" FROM runs");
-    if (!conditions.isEmpty())
-        statement += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
-    // Ids grow with every new run, so they order runs by when they were created even while
-    // a run has no start time yet.
-    statement += QStringLiteral(" ORDER BY id DESC LIMIT ? OFFSET ?");
 
     Result<QSqlQuery> prepared = prepare(statement, reading);
     if (!prepared)

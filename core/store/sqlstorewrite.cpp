@@ -87,8 +87,10 @@ Result<qint64> SqlStore::insertRun(sql::Statements &statements, const RunRecord 
         statements,
         QStringLiteral("INSERT INTO runs (pipeline, pipeline_file, status, reason, branch,"
                        " commit_sha, event, triggered_by, started_at, finished_at,"
-                       " owner_host, owner_pid, heartbeat_at)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+                       " owner_host, owner_pid, heartbeat_at, tag, variables, file_format,"
+                       " retry_of)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                       " RETURNING id"));
     if (!prepared)
         return prepared.error();
     QSqlQuery &query = *prepared.value();
@@ -100,7 +102,8 @@ Result<qint64> SqlStore::insertRun(sql::Statements &statements, const RunRecord 
                       // Who runs it: another process that finds this one gone marks the run
                       // interrupted (see interruptAbandonedRuns).
                       sql::text(QSysInfo::machineHostName()), qint64(::getpid()),
-                      sql::time(QDateTime::currentDateTimeUtc())});
+                      sql::time(QDateTime::currentDateTimeUtc()), sql::text(run.tag),
+                      sql::variables(run.variables), sql::text(run.format), run.retryOf});
     if (Status done = execute(query, writing); !done)
         return done.error();
     if (!query.next())

@@ -77,6 +77,33 @@ void readJobFiles(const QString &text, JobRecord &job)
     }
 }
 
+QVariant variables(const Variables &value)
+{
+    if (value.isEmpty())
+        return QVariant(QStringLiteral(""));
+    QJsonArray list;
+    for (const Variable &variable : value) {
+        list.append(QJsonObject{{QStringLiteral("name"), variable.name},
+                                {QStringLiteral("value"), variable.value},
+                                {QStringLiteral("expand"), variable.expand}});
+    }
+    return QVariant(QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)));
+}
+
+Variables readVariables(const QString &text)
+{
+    Variables result;
+    if (text.isEmpty())
+        return result;
+    for (const QJsonValue &value : QJsonDocument::fromJson(text.toUtf8()).array()) {
+        const QJsonObject variable = value.toObject();
+        result.append({variable.value(QStringLiteral("name")).toString(),
+                       variable.value(QStringLiteral("value")).toString(),
+                       variable.value(QStringLiteral("expand")).toBool(true)});
+    }
+    return result;
+}
+
 void bind(QSqlQuery &query, std::initializer_list<QVariant> values)
 {
     int position = 0;

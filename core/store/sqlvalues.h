@@ -27,6 +27,9 @@ QVariant names(const QStringList &value);
 // A job's artifacts and cache use as JSON text ('' when it has neither), and back.
 QVariant jobFiles(const JobRecord &job);
 void readJobFiles(const QString &text, JobRecord &job);
+// A run's variables as a JSON array of {name, value, expand} ('' for none), and back.
+QVariant variables(const Variables &value);
+Variables readVariables(const QString &text);
 
 // Binds `values` to the placeholders of the prepared `query`, in order.
 void bind(QSqlQuery &query, std::initializer_list<QVariant> values);

@@ -115,20 +115,32 @@ Result<StoreLocation> parsePostgresUrl(const QString &text)
     return location;
 }
 
+// The server, login and database as a URL, without options.
+QUrl postgresUrl(const StoreLocation &location)
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("postgresql"));
+    url.setHost(location.host);
+    url.setPort(location.port);
+    url.setUserName(location.user);
+    url.setPath(QLatin1Char('/') + location.database);
+    return url;
+}
+
+// QUrl leaves out an empty authority ("postgresql:/db"); libpq's form keeps the slashes.
+QString withSlashes(const QString &url)
+{
+    const QLatin1String bare("postgresql:/");
+    if (url.startsWith(bare) && !url.startsWith(QLatin1String("postgresql://")))
+        return QStringLiteral("postgresql://") + url.mid(bare.size() - 1);
+    return url;
+}
+
 } // namespace
 
 QString StoreLocation::display() const
 {
-    if (kind == Kind::Sqlite)
-        return path;
-
-    QUrl url;
-    url.setScheme(QStringLiteral("postgresql"));
-    url.setHost(host);
-    url.setPort(port);
-    url.setUserName(user);
-    url.setPath(QLatin1Char('/') + database);
-    return url.toDisplayString();
+    return kind == Kind::Sqlite ? path : withSlashes(postgresUrl(*this).toDisplayString());
 }
 
 QString StoreLocation::identity() const
@@ -136,6 +148,21 @@ QString StoreLocation::identity() const
     StoreLocation anyone = *this;
     anyone.user.clear();
     return anyone.display();
+}
+
+QString StoreLocation::text() const
+{
+    if (kind == Kind::Sqlite)
+        return path;
+
+    QUrl url = postgresUrl(*this);
+    QUrlQuery query;
+    for (const QString &option : options) {
+        const qsizetype equals = option.indexOf(QLatin1Char('='));
+        query.addQueryItem(option.left(equals), option.mid(equals + 1));
+    }
+    url.setQuery(query);
+    return withSlashes(url.toString(QUrl::FullyEncoded));
 }
 
 Result<StoreLocation> parseStoreLocation(const QString &location)

@@ -25,6 +25,8 @@ struct StoreLocation
     // The same for everyone who uses the same database, whatever their login: how events
     // name the store.
     QString identity() const;
+    // The location as parseStoreLocation() reads it back, options included.
+    QString text() const;
 };
 
 // Reads `location`: a plain file path, sqlite:///absolute/path, sqlite:relative/path or

@@ -31,6 +31,11 @@ Result<QString> runGit(const QString &directory, const QStringList &arguments)
     return QString::fromUtf8(git.readAllStandardOutput()).trimmed();
 }
 
+QStringList nulSeparated(const QString &output)
+{
+    return output.split(QChar(0), Qt::SkipEmptyParts);
+}
+
 } // namespace
 
 Result<GitState> readGitState(const QString &directory)
@@ -76,6 +81,38 @@ Result<QList<BranchHead>> readBranchHeads(const QString &directory)
             heads.append({line.left(space), line.mid(space + 1)});
     }
     return heads;
+}
+
+Result<std::optional<QStringList>> readChangedFiles(const QString &directory, const QString &base)
+{
+    using Changes = Result<std::optional<QStringList>>;
+    const QString revision = base.isEmpty() ? QStringLiteral("HEAD^1") : base;
+    const auto commit =
+        runGit(directory, {QStringLiteral("rev-parse"), QStringLiteral("-q"),
+                           QStringLiteral("--verify"), revision + QStringLiteral("^{commit}")});
+    if (!commit.ok() && base.isEmpty())
+        return Changes(std::optional<QStringList>());
+    if (!commit.ok()) {
+        return Changes::failure(QStringLiteral("'%1' is not a commit of the repository holding %2")
+                                    .arg(base, directory));
+    }
+
+    // Both names of a renamed file changed; NUL-separated names survive any character.
+    const auto differing =
+        runGit(directory, {QStringLiteral("diff"), QStringLiteral("--name-only"),
+                           QStringLiteral("--no-renames"), QStringLiteral("--relative"),
+                           QStringLiteral("-z"), *commit, QStringLiteral("--")});
+    if (!differing.ok())
+        return Changes::failure(QStringLiteral("git diff: ") + differing.error().message);
+    const auto untracked =
+        runGit(directory, {QStringLiteral("ls-files"), QStringLiteral("--others"),
+                           QStringLiteral("--exclude-standard"), QStringLiteral("-z")});
+    if (!untracked.ok())
+        return Changes::failure(QStringLiteral("git ls-files: ") + untracked.error().message);
+
+    QStringList files = nulSeparated(*differing) + nulSeparated(*untracked);
+    files.removeDuplicates();
+    return Changes(std::optional<QStringList>(files));
 }
 
 } // namespace pw

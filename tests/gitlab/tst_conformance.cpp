@@ -46,6 +46,9 @@ struct Scenario
     ExtraCheck extra;
     // Why this scenario does not pass yet; empty when it must pass.
     QString knownFailure;
+    // Files a second commit changes after the fixture's, so that the run has them as its
+    // changed files (the default compares HEAD with its first parent).
+    QStringList changedFiles;
 };
 
 QJsonObject findJob(const QJsonObject &run, const QString &name)
@@ -122,22 +125,16 @@ QList<Scenario> scenarios()
          {},
          0,
          {},
-         {},
-         {},
-         {},
-         {},
-         "dotenv reports are not passed to needing jobs yet"});
+         {"dotenv variables of build-shell-iso: BUILD_VERSION"},
+         {"FAIL"}});
     add({"several dotenv reports, one missing",
          "artifacts-reports-dotenv",
          ".gitlab-ci-issue-1160.yml",
          {},
          1,
-         {"[test-multi-dotenv] true"},
-         {"TEST_MULTI_2: unbound variable"},
-         {},
-         {},
-         {},
-         "dotenv reports are not passed to needing jobs yet"});
+         {"[test-multi-dotenv] true", "[test-multi-dotenv-with-missing-file] 123"},
+         {"TEST_MULTI_2: unbound variable",
+          "dotenv report 'multi4.env': warning: the artifact report could not be found"}});
     add({"artifacts of an earlier stage reach a later one", "artifacts-sequence"});
     add({"artifacts of every matrix instance reach a later stage",
          "artifacts-sequence",
@@ -145,11 +142,7 @@ QList<Scenario> scenarios()
          {},
          0,
          {},
-         {},
-         {},
-         {},
-         {},
-         "variables in artifact paths (${NAME}) are not expanded when artifacts are kept"});
+         {"artifacts: kept 1 files"}});
     add({"artifacts honour exclude and a CI_PROJECT_DIR prefix", "artifacts-shell"});
     add({"a producer removed by rules is not expected",
          "artifacts-shell",
@@ -171,17 +164,7 @@ QList<Scenario> scenarios()
          {},
          0,
          {"[test-job] Build something"}});
-    add({"caches keyed by the same files are shared",
-         "cache-key-files",
-         {},
-         {},
-         0,
-         {},
-         {},
-         {},
-         {},
-         {},
-         "a cache key from files also digests the job's commands, so jobs differ"});
+    add({"caches keyed by the same files are shared", "cache-key-files", {}, {}, 0, {}, {": hit"}});
     add({"a key file pattern with '*' does not crash", "cache-key-files", ".gitlab-ci-1.yml"});
     add({"a key file pattern with a quote does not crash", "cache-key-files", ".gitlab-ci-2.yml"});
     add({"a cache from !reference is restored by key", "cache-shell"});
@@ -261,8 +244,10 @@ QList<Scenario> scenarios()
          {},
          {"[test: [aws]] gcp-data", "[test: [gcp]] aws-data"},
          {},
-         {},
-         "need filters of the form $[[ matrix.NAME ]] are not resolved per instance"});
+         [](const QJsonObject &run) {
+             const QString aws = needsOf("test: [aws]", {"build: [aws]"})(run);
+             return aws.isEmpty() ? needsOf("test: [gcp]", {"build: [gcp]"})(run) : aws;
+         }});
     add({"a need in the same stage orders the jobs",
          "needs-same-stage",
          {},
@@ -306,14 +291,63 @@ QList<Scenario> scenarios()
     add({"changes of other files keep the jobs out",
          "rules-changes",
          {},
-         {"--var", "PIPEWRIGHT_CHANGED_FILES=bar"},
+         {},
          0,
          {},
          {},
          {"Job is running"},
          {},
          {},
-         "a run has no set of changed files to compare rules: changes with"});
+         {},
+         {"bar"}});
+    add({"changes with paths of other files keep the jobs out",
+         "rules-changes",
+         ".gitlab-ci-2.yml",
+         {},
+         0,
+         {},
+         {},
+         {"Job is running"},
+         {},
+         {},
+         {},
+         {"bar"}});
+    add({"changes of a listed file let the jobs in",
+         "rules-changes",
+         {},
+         {},
+         0,
+         {"[alpine] Job is running", "[matrix: [foo]] Job is running"},
+         {},
+         {},
+         {},
+         {},
+         {},
+         {"foo", "bar"}});
+    add({"changes since a given commit count only what differs from it",
+         "rules-changes",
+         ".gitlab-ci-2.yml",
+         {"--changes-since", "HEAD"},
+         0,
+         {},
+         {},
+         {"Job is running"},
+         {},
+         {},
+         {},
+         {"foo"}});
+    add({"changes on a tag hold whatever changed",
+         "rules-changes",
+         {},
+         {"--event", "tag", "--tag", "v1"},
+         0,
+         {"[alpine] Job is running", "[matrix: [foo]] Job is running"},
+         {},
+         {},
+         {},
+         {},
+         {},
+         {"bar"}});
     add({"rules needs replace the job's needs when the rule matches",
          "rules-needs",
          {},
@@ -363,9 +397,15 @@ QList<Scenario> scenarios()
          {},
          {},
          {},
-         allowedToFail("exit_code[number] not allowed", false),
-         "after a failure, jobs of the same stage still waiting for a worker are not started, "
-         "so the job never runs (GitLab starts a stage's jobs whatever the others do)"});
+         allowedToFail("exit_code[number] not allowed", false)});
+    add({"jobs of a failed job's stage still run, with one worker",
+         "script-failures",
+         {},
+         {"--jobs", "1"},
+         1,
+         {"[allow-failure-job] This is printed right before the failure"},
+         {"[test-job] Test something"},
+         {"[deploy-job] "}});
     add({"scripts written as strings",
          "scripts-as-string",
          {},
@@ -400,12 +440,7 @@ QList<Scenario> scenarios()
          ".gitlab-ci-3.yml",
          {},
          0,
-         {"[job2] latest"},
-         {},
-         {},
-         {},
-         {},
-         "dotenv reports are not passed to needing jobs yet"});
+         {"[job2] latest"}});
     add({"expand: false keeps references as written",
          "variable-expansion",
          ".gitlab-ci-4.yml",
@@ -476,15 +511,8 @@ bool copyFolder(const QString &from, const QString &to)
     return true;
 }
 
-// The reference runs every case on branch master of a git repository.
-bool gitInit(const QString &folder)
+bool runGit(const QString &folder, const QList<QStringList> &commands)
 {
-    const QList<QStringList> commands = {
-        {"init", "-q", "-b", "master"},
-        {"-c", "user.name=Testersen", "-c", "user.email=test@test.com", "add", "-A"},
-        {"-c", "user.name=Testersen", "-c", "user.email=test@test.com", "commit", "-q", "-m",
-         "fixture"},
-    };
     for (const QStringList &arguments : commands) {
         QProcess git;
         git.setWorkingDirectory(folder);
@@ -493,6 +521,28 @@ bool gitInit(const QString &folder)
             return false;
     }
     return true;
+}
+
+const QStringList commitAs = {"-c", "user.name=Testersen", "-c", "user.email=test@test.com"};
+
+// The reference runs every case on branch master of a git repository.
+bool gitInit(const QString &folder)
+{
+    return runGit(folder, {{"init", "-q", "-b", "master"},
+                           commitAs + QStringList{"add", "-A"},
+                           commitAs + QStringList{"commit", "-q", "-m", "fixture"}});
+}
+
+// A second commit that changes (or adds) `files`.
+bool commitChanges(const QString &folder, const QStringList &files)
+{
+    for (const QString &name : files) {
+        QFile file(folder + QLatin1Char('/') + name);
+        if (!file.open(QIODevice::Append) || file.write("changed\n") < 0)
+            return false;
+    }
+    return runGit(folder, {commitAs + QStringList{"add", "-A"},
+                           commitAs + QStringList{"commit", "-q", "-m", "change"}});
 }
 
 QStringList problems(const Scenario &scenario, const PwctlResult &result)
@@ -601,6 +651,8 @@ void tst_Conformance::gitlabCiLocal()
     const QString project = work.filePath(QStringLiteral("project"));
     QVERIFY(copyFolder(conformanceDir() + scenario.folder, project));
     QVERIFY2(gitInit(project), "git init of the case copy failed");
+    if (!scenario.changedFiles.isEmpty())
+        QVERIFY2(commitChanges(project, scenario.changedFiles), "the second commit failed");
 
     const QStringList arguments =
         QStringList{

@@ -279,6 +279,10 @@ void tst_GitLabLoader::constructs_data()
         << "cache"
         << "p files[a.lock] paths[d] policy1 on_success | k files[] paths[e] "
            "policy0 always";
+    QTest::newRow("a cache key from files alone has no prefix")
+        << QByteArray("j: {script: x, cache: {key: {files: [$LOCK]}, paths: [d]}}\n") << "j"
+        << "cache"
+        << " files[$LOCK] paths[d] policy0 on_success";
     QTest::newRow("a cache without a key uses the default key")
         << QByteArray("j: {script: x, cache: {paths: [c]}}\n") << "j"
         << "cache"
@@ -375,6 +379,13 @@ void tst_GitLabLoader::problems_data()
                "a: {stage: deploy, script: x}\nb:\n  stage: build\n  needs: [a]\n  script: x\n")
         << ".gitlab-ci.yml:4:11: error: job 'b' in stage 'build' cannot need 'a' of the later "
            "stage 'deploy'";
+    QTest::newRow("a need's matrix filter selecting too many combinations")
+        << QByteArray("b: {script: x}\nj:\n  script: x\n  needs:\n    - job: b\n"
+                      "      parallel: {matrix: [{A: ["
+                      + QByteArray("1, ").repeated(40) + "1], B: [" + QByteArray("2, ").repeated(40)
+                      + "2]}]}\n")
+        << ".gitlab-ci.yml:6:17: error: the matrix of a need selects more than 1000 "
+           "combinations";
     QTest::newRow("a bad when")
         << QByteArray("j: {script: x, when: sometimes}\n")
         << ".gitlab-ci.yml:1:22: error: 'when' must be one of on_success, on_failure, always, "

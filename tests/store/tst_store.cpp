@@ -1113,6 +1113,14 @@ void StoreTest::locationFormsAreRead_data()
         << "db.example" << -1 << ""
         << "history" << QStringList{"sslmode=require", "connect_timeout=3"}
         << "postgresql://db.example/history";
+    QTest::newRow("a postgresql URL without a server uses the local socket")
+        << "postgresql://anna@/history" << postgres << ""
+        << "" << -1 << "anna"
+        << "history" << QStringList() << "postgresql://anna@/history";
+    QTest::newRow("a postgresql URL may name neither login nor server")
+        << "postgresql:///history" << postgres << ""
+        << "" << -1 << ""
+        << "history" << QStringList() << "postgresql:///history";
 }
 
 void StoreTest::locationFormsAreRead()
@@ -1137,6 +1145,17 @@ void StoreTest::locationFormsAreRead()
     QCOMPARE(parsed->database, database);
     QCOMPARE(parsed->options, options);
     QCOMPARE(parsed->display(), display);
+
+    // What the settings write back reads as the same location.
+    const Result<StoreLocation> again = parseStoreLocation(parsed->text());
+    QVERIFY2(again, qPrintable(parsed->text()));
+    QCOMPARE(again->kind, kind);
+    QCOMPARE(again->path, path);
+    QCOMPARE(again->host, host);
+    QCOMPARE(again->port, port);
+    QCOMPARE(again->user, user);
+    QCOMPARE(again->database, database);
+    QCOMPARE(again->options, options);
 }
 
 void StoreTest::defaultLocationFollowsEnvironment_data()
