@@ -15,10 +15,40 @@ HistoryModel::HistoryModel(StoreReader &reader, QObject *parent)
     connect(&m_reader, &StoreReader::runsListed, this, &HistoryModel::onRunsListed);
 }
 
-void HistoryModel::setFilter(const QString &pipeline, const QString &status)
+void HistoryModel::setFilter(const QString &pipeline, const QString &status, const QString &branch,
+                             const QString &text)
 {
     m_filter.pipeline = pipeline;
     m_filter.status = status;
+    m_filter.branch = branch;
+    m_filter.text = text;
+    refresh();
+}
+
+std::optional<RunOrder> HistoryModel::orderOf(int column)
+{
+    switch (column) {
+    case PipelineColumn:
+        return RunOrder::Pipeline;
+    case BranchColumn:
+        return RunOrder::Branch;
+    case StatusColumn:
+        return RunOrder::Status;
+    case DurationColumn:
+        return RunOrder::Duration;
+    case StartedColumn:
+        return RunOrder::Started;
+    }
+    return std::nullopt;
+}
+
+void HistoryModel::sort(int column, Qt::SortOrder order)
+{
+    const std::optional<RunOrder> by = orderOf(column);
+    if (!by)
+        return;
+    m_filter.order = *by;
+    m_filter.descending = order == Qt::DescendingOrder;
     refresh();
 }
 
@@ -73,6 +103,11 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
 
 QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::InitialSortOrderRole) {
+        // Names read best from A; durations and start times from the longest and newest.
+        const bool newestFirst = section == DurationColumn || section == StartedColumn;
+        return int(newestFirst ? Qt::DescendingOrder : Qt::AscendingOrder);
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {

@@ -9,8 +9,9 @@ namespace pw::gui {
 
 class StoreReader;
 
-// The history of runs, newest first, as a table that fetches pages from the store as the
-// view scrolls (canFetchMore/fetchMore); the queries run on the reader's thread.
+// The history of runs, newest first unless sorted otherwise, as a table that fetches pages
+// from the store as the view scrolls (canFetchMore/fetchMore); the store sorts and filters,
+// and the queries run on the reader's thread.
 class HistoryModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -31,13 +32,22 @@ public:
     explicit HistoryModel(StoreReader &reader, QObject *parent = nullptr);
 
     void setPageSize(int runs) { m_pageSize = qBound(1, runs, 1000); }
-    // Shows only the runs of `pipeline` (empty: all) with `status` (a keyword; empty: any)
-    // and loads the first page again.
-    void setFilter(const QString &pipeline, const QString &status);
+    // Shows only the runs of `pipeline` (empty: all) with `status` (a keyword; empty: any),
+    // on `branch` (empty: any) and matching `text` (see RunQuery::text), and loads the first
+    // page again in the order chosen last.
+    void setFilter(const QString &pipeline, const QString &status, const QString &branch = {},
+                   const QString &text = {});
+    // What the pages are asked for with (the offset and limit aside).
+    const RunQuery &query() const { return m_filter; }
+    // The store's order for a column, or none for the columns it does not sort by.
+    static std::optional<RunOrder> orderOf(int column);
+    // Orders by a sortable column and loads the first page again; other columns are ignored.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     // Loads the first page again, for instance after a run ended.
     void refresh();
 
     const RunRecord &runAt(int row) const { return m_runs.at(row); }
+    StoreReader &reader() const { return m_reader; }
     bool isLoading() const { return m_pending != 0; }
     QString lastError() const { return m_lastError; }
 

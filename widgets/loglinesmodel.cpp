@@ -2,32 +2,17 @@
 
 #include "ansitext.h"
 #include "storereader.h"
+#include "widgets/logsearch/logmatcher.h"
 
 #include <QFontDatabase>
 
-#include <algorithm>
 #include <climits>
 
 namespace pw::gui {
 
-namespace {
-
-QList<int> lineStartsOf(const QByteArray &data)
-{
-    QList<int> starts;
-    if (data.isEmpty())
-        return starts;
-    starts.append(0);
-    for (qsizetype i = data.indexOf('\n'); i >= 0 && i + 1 < data.size();
-         i = data.indexOf('\n', i + 1))
-        starts.append(int(i + 1));
-    return starts;
-}
-
-} // namespace
-
 LogLinesModel::LogLinesModel(QObject *parent)
     : QAbstractListModel(parent)
+    , m_text(std::make_shared<LogText>())
     , m_font(QFontDatabase::systemFont(QFontDatabase::FixedFont))
 {}
 
@@ -40,7 +25,7 @@ void LogLinesModel::showStored(StoreReader *reader, qint64 runId, int job)
         if (m_reader)
             connect(m_reader, &StoreReader::logRead, this, &LogLinesModel::onLogRead);
     }
-    reset();
+    reset(std::make_shared<LogText>());
     m_runId = runId;
     m_job = job;
     m_atEnd = m_reader == nullptr;
@@ -49,18 +34,24 @@ void LogLinesModel::showStored(StoreReader *reader, qint64 runId, int job)
 
 void LogLinesModel::showLive()
 {
-    reset();
+    reset(std::make_shared<LogText>());
+}
+
+void LogLinesModel::showLive(std::shared_ptr<LogText> text)
+{
+    reset(text ? std::move(text) : std::make_shared<LogText>());
+    announce();
 }
 
 void LogLinesModel::clear()
 {
-    reset();
+    reset(std::make_shared<LogText>());
 }
 
-void LogLinesModel::reset()
+void LogLinesModel::reset(std::shared_ptr<LogText> text)
 {
     beginResetModel();
-    m_pieces.clear();
+    m_text = std::move(text);
     m_lineCount = 0;
     m_pending = 0;
     m_atEnd = true;
@@ -71,54 +62,25 @@ void LogLinesModel::reset()
 
 void LogLinesModel::appendChunks(const QList<LogChunk> &chunks)
 {
-    // One insertion for the whole batch: a view lays out once, however many chunks came.
-    QList<Piece> pieces;
-    qint64 lineCount = m_lineCount;
-    for (const LogChunk &chunk : chunks) {
-        Piece piece = pieceOf(chunk, lineCount);
-        if (piece.lineStarts.isEmpty())
-            continue;
-        lineCount += piece.lineStarts.size();
-        pieces.append(std::move(piece));
-    }
-    if (pieces.isEmpty())
-        return;
+    for (const LogChunk &chunk : chunks)
+        m_text->append(chunk);
+    announce();
+}
 
-    beginInsertRows({}, int(m_lineCount), int(lineCount - 1));
-    m_pieces.append(std::move(pieces));
-    m_lineCount = lineCount;
+void LogLinesModel::announce()
+{
+    // One insertion for everything new: a view lays out once, however many chunks came.
+    const qint64 lines = qMin<qint64>(m_text->lineCount(), INT_MAX);
+    if (lines <= m_lineCount)
+        return;
+    beginInsertRows({}, int(m_lineCount), int(lines - 1));
+    m_lineCount = lines;
     endInsertRows();
 }
 
-LogLinesModel::Piece LogLinesModel::pieceOf(const LogChunk &chunk, qint64 lineCount)
+QByteArrayView LogLinesModel::rawLine(qint64 line) const
 {
-    Piece piece;
-    piece.data = chunk.data;
-    piece.lineStarts = lineStartsOf(chunk.data);
-    piece.firstRow = lineCount;
-    // Lines already held (a chunk seen live and then read back) are dropped by number.
-    const qint64 known = lineCount - chunk.firstLine;
-    if (known >= piece.lineStarts.size())
-        piece.lineStarts.clear();
-    else if (known > 0)
-        piece.lineStarts.remove(0, known);
-    return piece;
-}
-
-QByteArray LogLinesModel::rawLine(qint64 row) const
-{
-    auto piece = std::upper_bound(m_pieces.cbegin(), m_pieces.cend(), row,
-                                  [](qint64 r, const Piece &p) { return r < p.firstRow; });
-    if (piece == m_pieces.cbegin())
-        return {};
-    --piece;
-    const qint64 inPiece = row - piece->firstRow;
-    if (inPiece >= piece->lineStarts.size())
-        return {};
-    const int start = piece->lineStarts.at(inPiece);
-    const int end = inPiece + 1 < piece->lineStarts.size() ? piece->lineStarts.at(inPiece + 1)
-                                                           : int(piece->data.size());
-    return piece->data.mid(start, end - start);
+    return line < m_lineCount ? m_text->rawLine(line) : QByteArrayView();
 }
 
 QString LogLinesModel::lineText(qint64 line) const
@@ -129,10 +91,11 @@ QString LogLinesModel::lineText(qint64 line) const
 QList<int> LogLinesModel::findRows(const QString &text, int fromRow) const
 {
     QList<int> rows;
-    if (text.isEmpty())
+    const LogMatcher matcher(text, Qt::CaseInsensitive);
+    if (matcher.isEmpty())
         return rows;
     for (qint64 row = qMax(0, fromRow); row < m_lineCount; ++row) {
-        if (lineText(row).contains(text, Qt::CaseInsensitive))
+        if (matcher.matches(rawLine(row)))
             rows.append(int(row));
     }
     return rows;
@@ -140,7 +103,7 @@ QList<int> LogLinesModel::findRows(const QString &text, int fromRow) const
 
 int LogLinesModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(qMin<qint64>(m_lineCount, INT_MAX));
+    return parent.isValid() ? 0 : int(m_lineCount);
 }
 
 QVariant LogLinesModel::data(const QModelIndex &index, int role) const
@@ -149,9 +112,18 @@ QVariant LogLinesModel::data(const QModelIndex &index, int role) const
         return {};
     if (role == Qt::DisplayRole)
         return lineText(index.row());
+    if (role == RawLineRole)
+        return rawLine(index.row()).toByteArray();
     if (role == Qt::FontRole)
         return m_font;
     return {};
+}
+
+QHash<int, QByteArray> LogLinesModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(RawLineRole, "rawLine");
+    return names;
 }
 
 bool LogLinesModel::canFetchMore(const QModelIndex &parent) const

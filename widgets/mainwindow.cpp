@@ -10,10 +10,15 @@
 #include "recentfiles.h"
 #include "runcontroller.h"
 #include "rundialog.h"
+#include "runmodel.h"
 #include "runmodelfeed.h"
 #include "runmonitor.h"
 #include "settingsdialog.h"
 #include "storereader.h"
+#include "widgets/editor/pipelineeditor.h"
+#include "widgets/tray/gatenotifier.h"
+#include "widgets/tray/gatetray.h"
+#include "widgets/tray/redisstatus.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -21,11 +26,12 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
-#include <QThread>
 #include <QToolBar>
 #include <QtConcurrent>
 
@@ -65,6 +71,7 @@ MainWindow::MainWindow(const ConnectionSettings &connection, QWidget *parent)
     , m_historyView(new HistoryView(*m_historyModel, this))
     , m_gatesView(new GatesView(*m_reader, this))
 {
+    m_controller->setWorkers(connection.effectiveWorkers());
     setWindowTitle(tr("Pipewright"));
     m_tabs->addTab(m_monitor, tr("&Monitor"));
     m_tabs->addTab(m_historyView, tr("&History"));
@@ -80,6 +87,7 @@ MainWindow::MainWindow(const ConnectionSettings &connection, QWidget *parent)
             [this](const QString &message) { showProblem(tr("Cannot start the run"), message); });
     connect(m_historyView, &HistoryView::runActivated, this, &MainWindow::showHistoryRun);
     connect(m_gatesView, &GatesView::runActivated, this, &MainWindow::showHistoryRun);
+    m_monitor->setController(m_controller);
     connect(m_monitor->gatePanel(), &GatePanel::decided, m_controller,
             &RunController::checkGatesNow);
     connect(m_reader, &StoreReader::runLoaded, this,
@@ -92,6 +100,7 @@ MainWindow::MainWindow(const ConnectionSettings &connection, QWidget *parent)
                 m_tabs->setCurrentWidget(m_monitor);
             });
     m_historyModel->refresh();
+    createNotifications(connection.effectiveRedis());
     updateActions();
     // Expired artifacts and stored files nothing uses go away on each start, off this thread.
     files::collectGarbageInBackground(files::defaultFilesSettings(m_storeLocation));
@@ -121,7 +130,7 @@ Status MainWindow::startRun(const RunContext &context)
     RunRequest request;
     request.pipeline = m_pipeline;
     request.context = context;
-    request.maxParallel = QThread::idealThreadCount();
+    request.maxParallel = m_controller->workers();
     const Status started = m_controller->start(request);
     if (!started.ok()) {
         showProblem(tr("Cannot start the run"), started.error().message);
@@ -150,6 +159,16 @@ void MainWindow::showRunDialog()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Unsaved edits are asked about first (without blocking); the answer closes again.
+    if (m_editor->isModified() && !m_editorChangesSettled) {
+        event->ignore();
+        m_tabs->setCurrentWidget(m_editor);
+        m_editor->confirmDiscard([this] {
+            m_editorChangesSettled = true;
+            close();
+        });
+        return;
+    }
     if (!m_controller->isRunning()) {
         QMainWindow::closeEvent(event);
         return;
@@ -198,6 +217,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    createEditor(file);
     file->addSeparator();
     file->addAction(m_settingsAction);
     file->addSeparator();
@@ -234,7 +254,7 @@ void MainWindow::updateActions()
 
 void MainWindow::showSettings()
 {
-    auto *dialog = new SettingsDialog(ConnectionSettings::load(), this);
+    auto *dialog = new SettingsDialog(ConnectionSettings::load(), m_reader, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const ConnectionSettings settings = dialog->settings();
@@ -287,6 +307,7 @@ void MainWindow::onPipelineRead(const QString &path, const LoadResult &result)
 {
     // A re-run reads the file again, so that edits made since the last run count.
     const bool forRerun = std::exchange(m_rerunPending, false);
+    const bool forEditorRun = std::exchange(m_runWhenOpened, false);
     if (!result.ok()) {
         const QString problems = describeProblems(result.diagnostics);
         showProblem(tr("Cannot open %1").arg(QDir::toNativeSeparators(path)), problems);
@@ -308,6 +329,72 @@ void MainWindow::onPipelineRead(const QString &path, const LoadResult &result)
         m_monitor->showLive(m_controller->feed());
         m_tabs->setCurrentWidget(m_monitor);
     }
+    // The editor's Run goes the way of Run…: the run dialog, then the monitor.
+    if (forEditorRun)
+        showRunDialog();
+}
+
+void MainWindow::createEditor(QMenu *file)
+{
+    m_editor = new PipelineEditor(this);
+    const int tab = m_tabs->addTab(m_editor, tr("&Editor"));
+    connect(m_editor, &PipelineEditor::titleChanged, this, [this, tab](const QString &title) {
+        m_tabs->setTabText(tab, tr("&Editor – %1").arg(title));
+    });
+    connect(m_editor, &PipelineEditor::runRequested, this, &MainWindow::runFromEditor);
+
+    auto *newPipeline =
+        new QAction(QIcon::fromTheme(QStringLiteral("document-new")), tr("&New Pipeline"), this);
+    newPipeline->setObjectName(QStringLiteral("newPipelineAction"));
+    newPipeline->setShortcut(QKeySequence::New);
+    connect(newPipeline, &QAction::triggered, this, [this] {
+        m_editor->confirmDiscard([this] {
+            m_editor->newPipeline(
+                QDir::current().absoluteFilePath(QStringLiteral("pipewright.yml")));
+            m_tabs->setCurrentWidget(m_editor);
+        });
+    });
+    auto *editAction = new QAction(tr("&Edit Pipeline…"), this);
+    editAction->setObjectName(QStringLiteral("editPipelineAction"));
+    connect(editAction, &QAction::triggered, this, &MainWindow::chooseEditedPipeline);
+
+    file->addSeparator();
+    file->addAction(newPipeline);
+    file->addAction(editAction);
+    file->addAction(m_editor->saveAction());
+    file->addAction(m_editor->saveAsAction());
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    editMenu->addAction(m_editor->undoAction());
+    editMenu->addAction(m_editor->redoAction());
+}
+
+void MainWindow::editPipeline(const QString &path)
+{
+    m_editor->confirmDiscard([this, path] {
+        if (m_editor->openFile(path))
+            m_tabs->setCurrentWidget(m_editor);
+        else
+            showProblem(tr("Cannot edit %1").arg(QDir::toNativeSeparators(path)),
+                        m_editor->statusLine()->text());
+    });
+}
+
+void MainWindow::chooseEditedPipeline()
+{
+    auto *dialog = new QFileDialog(this, tr("Edit Pipeline"), QString(),
+                                   tr("Pipeline files (*.yml *.yaml);;All files (*)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    connect(dialog, &QFileDialog::fileSelected, this, &MainWindow::editPipeline);
+    dialog->open();
+}
+
+void MainWindow::runFromEditor(const QString &path)
+{
+    if (m_controller->isRunning())
+        return showProblem(tr("Cannot start the run"), tr("a run is going already"));
+    m_runWhenOpened = true;
+    openPipeline(path);
 }
 
 void MainWindow::rerun()
@@ -330,6 +417,42 @@ void MainWindow::onRunFinished()
 void MainWindow::showHistoryRun(qint64 runId)
 {
     m_historyRequest = m_reader->loadRun(runId);
+}
+
+void MainWindow::createNotifications(const QString &redis)
+{
+    m_gateNotifier = new GateNotifier(*m_reader, this);
+    m_redisStatus = new RedisStatus(redis, this);
+    auto *redisLabel = new QLabel(m_redisStatus->text(), this);
+    redisLabel->setObjectName(QStringLiteral("redisState"));
+    redisLabel->setToolTip(m_redisStatus->problem());
+    statusBar()->addPermanentWidget(redisLabel);
+    connect(m_redisStatus, &RedisStatus::stateChanged, redisLabel, [this, redisLabel] {
+        redisLabel->setText(m_redisStatus->text());
+        redisLabel->setToolTip(m_redisStatus->problem());
+    });
+
+    // Redis tells at once, and a run of this app reaching a gate too; polling covers the rest.
+    connect(m_redisStatus, &RedisStatus::gateWaiting, m_gateNotifier, &GateNotifier::checkNow);
+    connect(&m_monitor->runModel(), &QAbstractItemModel::dataChanged, m_gateNotifier, [this] {
+        if (m_monitor->run().status == RunStatus::WaitingApproval)
+            m_gateNotifier->checkNow();
+    });
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_gateTray = new GateTray(windowIcon(), this);
+        connect(m_gateNotifier, &GateNotifier::gateWaiting, m_gateTray, &GateTray::notify);
+        connect(m_gateTray, &GateTray::gateClicked, this, [this](qint64 runId) {
+            showHistoryRun(runId);
+            showNormal();
+            activateWindow();
+        });
+    } else {
+        // Without a tray the status bar tells, where the Gates tab shows the rest.
+        connect(m_gateNotifier, &GateNotifier::gateWaiting, this, [this](const WaitingGate &gate) {
+            statusBar()->showMessage(GateTray::messageTitle(gate), 15000);
+        });
+    }
+    m_gateNotifier->start();
 }
 
 void MainWindow::showProblem(const QString &title, const QString &message)

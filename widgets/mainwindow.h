@@ -14,10 +14,14 @@ class QTabWidget;
 
 namespace pw::gui {
 
+class GateNotifier;
+class GateTray;
 class GatesView;
 class HistoryModel;
 class HistoryView;
+class PipelineEditor;
 class RecentFiles;
+class RedisStatus;
 class RunController;
 class RunDialog;
 class RunMonitor;
@@ -47,6 +51,14 @@ public:
     RunMonitor *monitor() const { return m_monitor; }
     HistoryView *historyView() const { return m_historyView; }
     GatesView *gatesView() const { return m_gatesView; }
+    // The pipeline editor's tab.
+    PipelineEditor *editor() const { return m_editor; }
+    // Shows the pipeline file at `path` in the editor, once its unsaved changes are dealt with.
+    void editPipeline(const QString &path);
+    // Tells of gates the user may decide; the tray icon (where there is a tray) shows them.
+    GateNotifier *gateNotifier() const { return m_gateNotifier; }
+    GateTray *gateTray() const { return m_gateTray; }
+    RedisStatus *redisStatus() const { return m_redisStatus; }
     HistoryModel *historyModel() const { return m_historyModel; }
     RunController *controller() const { return m_controller; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -76,6 +88,12 @@ private:
     void rerun();
     void onRunFinished();
     void showHistoryRun(qint64 runId);
+    // The editor's tab, its File menu entries and its Run (which saves, opens and runs).
+    void createEditor(QMenu *file);
+    void chooseEditedPipeline();
+    void runFromEditor(const QString &path);
+    // The tray, the gate notifications and the Redis state in the status bar.
+    void createNotifications(const QString &redis);
     void showProblem(const QString &title, const QString &message);
     void showSettings();
     // The version (project(VERSION) in CMake) and the Qt the app runs on.
@@ -92,6 +110,10 @@ private:
     RunMonitor *m_monitor = nullptr;
     HistoryView *m_historyView = nullptr;
     GatesView *m_gatesView = nullptr;
+    PipelineEditor *m_editor = nullptr;
+    GateNotifier *m_gateNotifier = nullptr;
+    GateTray *m_gateTray = nullptr;
+    RedisStatus *m_redisStatus = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_runAction = nullptr;
     QAction *m_cancelAction = nullptr;
@@ -102,6 +124,8 @@ private:
     quint64 m_historyRequest = 0;
     bool m_rerunPending = false;
     bool m_closeWhenEnded = false;
+    bool m_runWhenOpened = false;
+    bool m_editorChangesSettled = false;
 };
 
 } // namespace pw::gui

@@ -2,12 +2,17 @@
 
 #include "core/exec/localjobrunner.h"
 #include "core/files/filestager.h"
+#include "core/gitlab/anypipeline.h"
 #include "core/record/storewriter.h"
 #include "core/secrets/pipelinesecrets.h"
 #include "core/session/sharedservices.h"
 #include "core/store/runstore.h"
+#include "core/util/currentuser.h"
 #include "runmodelfeed.h"
 #include "widgetslog.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent>
 
 namespace pw::gui {
 
@@ -91,6 +96,8 @@ Status RunController::startSession(const RunRequest &request)
         return started;
     }
     m_lastRequest = request;
+    // Run Again after a retry is a new run with the same parameters, not the same retry.
+    m_lastRequest.retry.reset();
     m_running = true;
     emit runStarted(m_session->run().id);
     emit stateChanged();
@@ -105,6 +112,54 @@ Status RunController::restart(std::shared_ptr<const Pipeline> pipeline)
     if (pipeline)
         request.pipeline = std::move(pipeline);
     return start(request);
+}
+
+void RunController::retry(const RunRecord &previous, bool all)
+{
+    if (isBusy()) {
+        emit startFailed(tr("a run is still going; cancel it or wait for its end"));
+        return;
+    }
+    m_loadingRetry = true;
+    emit stateChanged();
+    const QString path = previous.pipelineFile;
+    const std::optional<Pipeline::Format> format = pipelineFormatFromName(previous.format);
+    auto *watcher = new QFutureWatcher<LoadResult>(this);
+    connect(watcher, &QFutureWatcher<LoadResult>::finished, this, [this, watcher, previous, all] {
+        watcher->deleteLater();
+        m_loadingRetry = false;
+        startRetry(previous, all, watcher->result());
+        emit stateChanged();
+    });
+    watcher->setFuture(QtConcurrent::run([path, format] { return loadAnyPipeline(path, format); }));
+}
+
+void RunController::startRetry(const RunRecord &previous, bool all, const LoadResult &loaded)
+{
+    if (!loaded.ok() || loaded.pipeline->name != previous.pipeline) {
+        emit startFailed(tr("Run %1 cannot be retried: its pipeline file %2 cannot be read as "
+                            "the pipeline %3 any more.")
+                             .arg(previous.id)
+                             .arg(previous.pipelineFile, previous.pipeline));
+        return;
+    }
+    RunRequest request;
+    request.pipeline = loaded.pipeline;
+    request.context.branch = previous.branch;
+    request.context.commit = previous.commit;
+    request.context.tag = previous.tag;
+    request.context.event = previous.event;
+    request.context.variables = previous.variables;
+    request.context.triggeredBy = currentUser();
+    request.maxParallel = m_workers;
+    request.retry = RetryRequest{previous, all};
+    if (const Status started = start(request); !started)
+        emit startFailed(started.error().message);
+}
+
+qint64 RunController::currentRunId() const
+{
+    return isRunning() ? m_session->run().id : 0;
 }
 
 void RunController::cancel()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/loader/pipelineloader.h"
 #include "core/session/runsession.h"
 
 #include <QObject>
@@ -38,11 +39,23 @@ public:
     Status start(const RunRequest &request);
     // Starts the last request again, with the pipeline given (re-read from its file).
     Status restart(std::shared_ptr<const Pipeline> pipeline);
+    // Retries the recorded run `previous` (see planRetry): reads its pipeline file off this
+    // thread, then starts the retry with the run's own context; `all` runs every job again.
+    // runStarted or startFailed follows.
+    void retry(const RunRecord &previous, bool all);
     void cancel();
     // Someone decided a gate here: the waiting run reads the store now, not at its next poll.
     void checkGatesNow();
 
     bool isRunning() const;
+    // Running, or readying a run to start: no other may start now.
+    bool isBusy() const { return isRunning() || m_resolving || m_loadingRetry; }
+    // The id of the run going now, or 0.
+    qint64 currentRunId() const;
+    // How many jobs of a retried run may run at once; runs started with start() say so in
+    // their request.
+    void setWorkers(int workers) { m_workers = qMax(1, workers); }
+    int workers() const { return m_workers; }
     bool hasLastRequest() const { return m_lastRequest.pipeline != nullptr; }
     // The feed of the current or last run; null before the first.
     RunModelFeed *feed() const { return m_feed.get(); }
@@ -60,9 +73,11 @@ private:
     void resolveSecretsThenStart(const RunRequest &request);
     Status startSession(const RunRequest &request);
     void onSessionFinished();
+    void startRetry(const RunRecord &previous, bool all, const LoadResult &loaded);
 
     QString m_storeLocation;
     QString m_redis;
+    int m_workers = 1;
     std::unique_ptr<RunStore> m_store;
     std::unique_ptr<StoreWriter> m_writer;
     std::unique_ptr<LocalJobRunner> m_runner;
@@ -74,6 +89,7 @@ private:
     RunRequest m_lastRequest;
     bool m_running = false;
     bool m_resolving = false;
+    bool m_loadingRetry = false;
 };
 
 } // namespace pw::gui

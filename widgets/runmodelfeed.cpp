@@ -15,10 +15,22 @@ void RunModelFeed::attach(RunModel *model)
         m_model->setRun(m_run);
 }
 
-int RunModelFeed::attemptOf(int job) const
+std::shared_ptr<LogText> RunModelFeed::logOf(int job)
 {
-    const QList<LogChunk> chunks = m_output.value(job);
-    return chunks.isEmpty() ? 0 : chunks.constLast().attempt;
+    std::shared_ptr<LogText> &text = m_output[job];
+    if (!text)
+        text = std::make_shared<LogText>();
+    return text;
+}
+
+void RunModelFeed::startAttempt(int job, int attempt)
+{
+    // A fresh text: a model still showing the last attempt keeps that one until it asks. An
+    // empty one is kept, since a model may already share it (a job picked before it ran).
+    const std::shared_ptr<LogText> kept = m_output.value(job);
+    if (!kept || kept->lineCount() > 0)
+        m_output.insert(job, std::make_shared<LogText>());
+    m_attempts.insert(job, attempt);
 }
 
 void RunModelFeed::runChanged(const RunRecord &run)
@@ -48,7 +60,7 @@ void RunModelFeed::jobChanged(const RunRecord &run, int job)
 void RunModelFeed::attemptChanged(const RunRecord &run, const AttemptRecord &attempt)
 {
     if (attempt.number > attemptOf(attempt.job) && !attempt.finishedAt.isValid()) {
-        m_output.remove(attempt.job);
+        startAttempt(attempt.job, attempt.number);
         emit attemptStarted(attempt.job, attempt.number);
     }
     m_run = run;
@@ -59,11 +71,12 @@ void RunModelFeed::attemptChanged(const RunRecord &run, const AttemptRecord &att
 void RunModelFeed::jobOutput(const RunRecord &run, int job, int attempt, qint64 firstLine,
                              int lineCount, const QByteArray &lines)
 {
-    LogChunk chunk{run.id, job, attempt, firstLine, lineCount, lines};
-    QList<LogChunk> &kept = m_output[job];
-    if (!kept.isEmpty() && kept.constLast().attempt != attempt)
-        kept.clear();
-    kept.append(chunk);
+    if (attempt < attemptOf(job))
+        return;
+    if (attempt > attemptOf(job))
+        startAttempt(job, attempt);
+    const LogChunk chunk{run.id, job, attempt, firstLine, lineCount, lines};
+    logOf(job)->append(chunk);
     emit output(chunk);
 }
 

@@ -1,9 +1,12 @@
 #pragma once
 
 #include "core/exec/runeventsink.h"
+#include "widgets/logsearch/logtext.h"
 
 #include <QHash>
 #include <QObject>
+
+#include <memory>
 
 namespace pw::gui {
 
@@ -11,7 +14,8 @@ class RunModel;
 
 // Listens to a live run and keeps a RunModel in step with it. It also keeps the output of
 // each job's latest attempt so that a job picked in the middle of the run shows its log
-// from the first line, and announces each new piece of output.
+// from the first line, and announces each new piece of output. The log model of the job
+// shown shares that text instead of holding a copy.
 class RunModelFeed : public QObject, public RunEventSink
 {
     Q_OBJECT
@@ -25,9 +29,10 @@ public:
     // The run as the last event left it.
     const RunRecord &run() const { return m_run; }
 
-    // The output of the job's latest attempt so far.
-    QList<LogChunk> outputOf(int job) const { return m_output.value(job); }
-    int attemptOf(int job) const;
+    // The output of the job's latest attempt so far, growing as more comes; a job that has
+    // printed nothing yet gets an empty text to grow.
+    std::shared_ptr<LogText> logOf(int job);
+    int attemptOf(int job) const { return m_attempts.value(job); }
 
     void runChanged(const RunRecord &run) override;
     void stageChanged(const RunRecord &run, int stage) override;
@@ -45,7 +50,10 @@ signals:
 private:
     RunModel *m_model = nullptr;
     RunRecord m_run;
-    QHash<int, QList<LogChunk>> m_output;
+    void startAttempt(int job, int attempt);
+
+    QHash<int, std::shared_ptr<LogText>> m_output;
+    QHash<int, int> m_attempts;
 };
 
 } // namespace pw::gui

@@ -3,10 +3,17 @@
 #include "gatepanel.h"
 #include "logbatcher.h"
 #include "loglinesmodel.h"
+#include "logsearch/runlogsearch.h"
 #include "logview.h"
+#include "runcontroller.h"
 #include "runmodel.h"
 #include "runmodelfeed.h"
 #include "statuslook.h"
+#include "storereader.h"
+#include "widgets/artifacts/artifactsview.h"
+#include "widgets/graph/rungraphview.h"
+#include "widgets/runcontrols/runcontrols.h"
+#include "widgets/timeline/timelineview.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -28,6 +35,8 @@ RunMonitor::RunMonitor(StoreReader &reader, QWidget *parent)
     , m_views(new QTabWidget(this))
     , m_tree(new QTreeView(this))
     , m_logView(new LogView(*m_logModel, this))
+    , m_runSearch(new RunLogSearch(this))
+    , m_artifacts(new ArtifactsView(reader.location(), this))
 {
     m_title->setObjectName(QStringLiteral("runTitle"));
     m_title->setTextFormat(Qt::PlainText);
@@ -41,6 +50,20 @@ RunMonitor::RunMonitor(StoreReader &reader, QWidget *parent)
     m_views->setObjectName(QStringLiteral("runViews"));
     m_views->setDocumentMode(true);
     m_views->addTab(m_tree, tr("&Jobs"));
+    // The same run as a graph; picking a job in either view picks it in the other.
+    auto *graph = new RunGraphView(*m_runModel, this);
+    m_views->addTab(graph, tr("&Graph"));
+    connect(graph, &RunGraphView::jobActivated, this, &RunMonitor::selectJob);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, graph,
+            [this, graph] { graph->showJob(m_runModel->jobAt(m_tree->currentIndex())); });
+    m_artifacts->setObjectName(QStringLiteral("artifactsView"));
+    m_views->addTab(m_artifacts, tr("&Artifacts"));
+    // The run on a time axis; clicking a bar picks its job.
+    auto *timeline = new TimelineView(*m_runModel, reader, this);
+    m_views->addTab(timeline, tr("&Timeline"));
+    connect(timeline, &TimelineView::jobActivated, this, &RunMonitor::selectJob);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, timeline,
+            [this, timeline] { timeline->showJob(m_runModel->jobAt(m_tree->currentIndex())); });
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_views);
@@ -54,9 +77,14 @@ RunMonitor::RunMonitor(StoreReader &reader, QWidget *parent)
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &RunMonitor::onCurrentChanged);
+    m_logView->setRunSearch(m_runSearch);
+    connect(m_logView, &LogView::runMatchActivated, this, &RunMonitor::showRunMatch);
     connect(m_runModel, &QAbstractItemModel::modelReset, m_tree, &QTreeView::expandAll);
     connect(m_runModel, &QAbstractItemModel::dataChanged, this, &RunMonitor::updateTitle);
     connect(m_runModel, &QAbstractItemModel::modelReset, this, &RunMonitor::updateTitle);
+    // A live job's artifacts are known once it ends.
+    connect(m_runModel, &QAbstractItemModel::dataChanged, this, &RunMonitor::showJobArtifacts);
+    connect(m_runModel, &QAbstractItemModel::modelReset, this, &RunMonitor::showJobArtifacts);
     const auto showGates = [this] { m_gates->showRun(m_runModel->run()); };
     connect(m_runModel, &QAbstractItemModel::dataChanged, m_gates, showGates);
     connect(m_runModel, &QAbstractItemModel::modelReset, m_gates, showGates);
@@ -68,6 +96,21 @@ RunMonitor::~RunMonitor()
     detachFeed();
 }
 
+void RunMonitor::setController(RunController *controller)
+{
+    if (m_controls || !controller)
+        return;
+    m_controls = new RunControls(*controller, this);
+    m_controls->setObjectName(QStringLiteral("runControls"));
+    static_cast<QVBoxLayout *>(layout())->insertWidget(1, m_controls);
+    const auto showRun = [this] { m_controls->showRun(run()); };
+    connect(m_runModel, &QAbstractItemModel::dataChanged, m_controls, showRun);
+    connect(m_runModel, &QAbstractItemModel::modelReset, m_controls, showRun);
+    connect(m_controls, &RunControls::runStarted, this,
+            [this, controller] { showLive(controller->feed()); });
+    showRun();
+}
+
 void RunMonitor::showLive(RunModelFeed *feed)
 {
     detachFeed();
@@ -75,10 +118,12 @@ void RunMonitor::showLive(RunModelFeed *feed)
     m_job = -1;
     m_batcher->stop();
     m_logModel->clear();
+    m_runSearch->searchLive(m_feed);
     if (!m_feed)
         return;
     m_feed->attach(m_runModel);
     connect(m_feed, &RunModelFeed::output, m_batcher, &LogBatcher::add);
+    connect(m_feed, &RunModelFeed::attemptStarted, this, &RunMonitor::onAttemptStarted);
 }
 
 void RunMonitor::showStored(const RunRecord &run)
@@ -88,6 +133,7 @@ void RunMonitor::showStored(const RunRecord &run)
     m_batcher->stop();
     m_logModel->clear();
     m_runModel->setRun(run);
+    m_runSearch->searchStored(m_reader.location(), run);
 }
 
 const RunRecord &RunMonitor::run() const
@@ -108,6 +154,7 @@ void RunMonitor::detachFeed()
         return;
     m_feed->attach(nullptr);
     disconnect(m_feed, nullptr, m_batcher, nullptr);
+    disconnect(m_feed, nullptr, this, nullptr);
     m_feed = nullptr;
 }
 
@@ -118,6 +165,7 @@ void RunMonitor::onCurrentChanged()
         return;
     m_job = job;
     m_batcher->stop();
+    showJobArtifacts();
     if (job < 0) {
         m_logModel->clear();
         return;
@@ -125,12 +173,27 @@ void RunMonitor::onCurrentChanged()
 
     // A live job shows what it printed so far, then what comes; a stored one reads its log.
     if (m_feed) {
-        m_logModel->showLive();
-        m_logModel->appendChunks(m_feed->outputOf(job));
+        // Shared with the feed, so the log is held once however long it grows.
+        m_logModel->showLive(m_feed->logOf(job));
         m_batcher->watch(job, m_feed->attemptOf(job));
         return;
     }
     m_logModel->showStored(&m_reader, run().id, job);
+}
+
+void RunMonitor::onAttemptStarted(int job, int attempt)
+{
+    // A retry's output starts again from line 0, in a text of its own.
+    if (job != m_job || !m_feed)
+        return;
+    m_logModel->showLive(m_feed->logOf(job));
+    m_batcher->watch(job, attempt);
+}
+
+void RunMonitor::showRunMatch(int job, qint64 line)
+{
+    selectJob(job);
+    m_logView->revealLine(line);
 }
 
 void RunMonitor::updateTitle()
@@ -145,6 +208,14 @@ void RunMonitor::updateTitle()
                          .arg(shown.pipeline,
                               shown.branch.isEmpty() ? tr("no branch") : shown.branch,
                               lookOf(shown.status).text));
+}
+
+void RunMonitor::showJobArtifacts()
+{
+    const QList<JobRecord> &jobs = run().jobs;
+    const auto picked = std::find_if(jobs.cbegin(), jobs.cend(),
+                                     [this](const JobRecord &job) { return job.index == m_job; });
+    m_artifacts->showJob(run().id, picked == jobs.cend() ? nullptr : &*picked);
 }
 
 } // namespace pw::gui

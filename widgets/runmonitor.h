@@ -12,10 +12,14 @@ class QTreeView;
 
 namespace pw::gui {
 
+class ArtifactsView;
 class GatePanel;
 class LogBatcher;
 class LogLinesModel;
 class LogView;
+class RunControls;
+class RunController;
+class RunLogSearch;
 class RunModel;
 class StoreReader;
 
@@ -45,13 +49,22 @@ public:
     QTreeView *jobTree() const { return m_tree; }
     LogView *logView() const { return m_logView; }
     GatePanel *gatePanel() const { return m_gates; }
+    // The artifacts of the job picked.
+    ArtifactsView *artifactsView() const { return m_artifacts; }
     // The views of the run beside its log: the job tree first, then the others.
     QTabWidget *views() const { return m_views; }
+    // Adds the buttons that cancel, re-run and retry the shown run through `controller`.
+    void setController(RunController *controller);
+    // Null until setController.
+    RunControls *controls() const { return m_controls; }
 
 private:
     void detachFeed();
     void onCurrentChanged();
     void updateTitle();
+    void showJobArtifacts();
+    void showRunMatch(int job, qint64 line);
+    void onAttemptStarted(int job, int attempt);
 
     StoreReader &m_reader;
     RunModel *m_runModel = nullptr;
@@ -63,6 +76,9 @@ private:
     QTabWidget *m_views = nullptr;
     QTreeView *m_tree = nullptr;
     LogView *m_logView = nullptr;
+    RunLogSearch *m_runSearch = nullptr;
+    ArtifactsView *m_artifacts = nullptr;
+    RunControls *m_controls = nullptr;
     int m_job = -1;
 };
 

@@ -12,6 +12,9 @@ void registerTypes()
     qRegisterMetaType<pw::RunRecord>("pw::RunRecord");
     qRegisterMetaType<QList<pw::RunRecord>>("QList<pw::RunRecord>");
     qRegisterMetaType<QList<pw::LogChunk>>("QList<pw::LogChunk>");
+    qRegisterMetaType<QList<pw::RunTrendPoint>>("QList<pw::RunTrendPoint>");
+    qRegisterMetaType<QHash<QString, qint64>>("QHash<QString,qint64>");
+    qRegisterMetaType<QList<pw::AttemptRecord>>("QList<pw::AttemptRecord>");
 }
 
 } // namespace
@@ -31,6 +34,10 @@ StoreReader::StoreReader(const QString &location, QObject *parent)
     connect(m_worker, &StoreReaderWorker::gateDecided, this, &StoreReader::gateDecided);
     connect(m_worker, &StoreReaderWorker::waitingGatesListed, this,
             &StoreReader::waitingGatesListed);
+    connect(m_worker, &StoreReaderWorker::runTrendRead, this, &StoreReader::runTrendRead);
+    connect(m_worker, &StoreReaderWorker::jobDurationsRead, this, &StoreReader::jobDurationsRead);
+    connect(m_worker, &StoreReaderWorker::attemptsLoaded, this, &StoreReader::attemptsLoaded);
+    connect(m_worker, &StoreReaderWorker::loginRead, this, &StoreReader::loginRead);
     m_thread.start();
 }
 
@@ -83,6 +90,41 @@ quint64 StoreReader::readLog(qint64 runId, int job, qint64 fromLine, int maxLine
     QMetaObject::invokeMethod(
         m_worker,
         [=, worker = m_worker] { worker->readLog(request, runId, job, fromLine, maxLines); },
+        Qt::QueuedConnection);
+    return request;
+}
+
+quint64 StoreReader::runTrend(const QString &pipeline, int limit)
+{
+    const quint64 request = m_nextRequest++;
+    QMetaObject::invokeMethod(
+        m_worker, [=, worker = m_worker] { worker->runTrend(request, pipeline, limit); },
+        Qt::QueuedConnection);
+    return request;
+}
+
+quint64 StoreReader::readLogin()
+{
+    const quint64 request = m_nextRequest++;
+    QMetaObject::invokeMethod(
+        m_worker, [=, worker = m_worker] { worker->readLogin(request); }, Qt::QueuedConnection);
+    return request;
+}
+
+quint64 StoreReader::lastJobDurations(const QString &pipeline)
+{
+    const quint64 request = m_nextRequest++;
+    QMetaObject::invokeMethod(
+        m_worker, [=, worker = m_worker] { worker->lastJobDurations(request, pipeline); },
+        Qt::QueuedConnection);
+    return request;
+}
+
+quint64 StoreReader::loadAttempts(qint64 runId, const QList<int> &jobs)
+{
+    const quint64 request = m_nextRequest++;
+    QMetaObject::invokeMethod(
+        m_worker, [=, worker = m_worker] { worker->loadAttempts(request, runId, jobs); },
         Qt::QueuedConnection);
     return request;
 }

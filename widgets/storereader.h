@@ -28,6 +28,14 @@ public:
     quint64 readLog(qint64 runId, int job, qint64 fromLine, int maxLines);
     quint64 listWaitingGates();
     quint64 decideGate(qint64 runId, int stage, bool approve, const QString &comment);
+    // The newest `limit` runs of `pipeline` for charts, oldest first.
+    quint64 runTrend(const QString &pipeline, int limit);
+    // The login decisions through this store are recorded under.
+    quint64 readLogin();
+    // The last duration of each job name of `pipeline`, for estimates.
+    quint64 lastJobDurations(const QString &pipeline);
+    // The attempts of the given jobs (by index) of the run, in one answer.
+    quint64 loadAttempts(qint64 runId, const QList<int> &jobs);
 
 signals:
     void runsListed(quint64 request, const QList<pw::RunRecord> &runs, const QString &error);
@@ -37,6 +45,13 @@ signals:
     void gateDecided(quint64 request, const pw::GateRecord &gate, const QString &error);
     void waitingGatesListed(quint64 request, const QList<pw::WaitingGate> &gates,
                             const QString &error);
+    void runTrendRead(quint64 request, const QList<pw::RunTrendPoint> &points,
+                      const QString &error);
+    void loginRead(quint64 request, const QString &login, const QString &error);
+    void jobDurationsRead(quint64 request, const QHash<QString, qint64> &durations,
+                          const QString &error);
+    void attemptsLoaded(quint64 request, const QList<pw::AttemptRecord> &attempts,
+                        const QString &error);
 
 private:
     QString m_location;

@@ -66,6 +66,32 @@ void StoreReaderWorker::decideGate(quint64 request, qint64 runId, int stage, boo
                      decided.ok() ? QString() : decided.error().message);
 }
 
+void StoreReaderWorker::runTrend(quint64 request, const QString &pipeline, int limit)
+{
+    QString error;
+    RunStore *runs = store(&error);
+    if (!runs) {
+        emit runTrendRead(request, {}, error);
+        return;
+    }
+    const auto trend = runs->runTrend(pipeline, limit);
+    emit runTrendRead(request, trend.ok() ? *trend : QList<RunTrendPoint>(),
+                      trend.ok() ? QString() : trend.error().message);
+}
+
+void StoreReaderWorker::readLogin(quint64 request)
+{
+    QString error;
+    RunStore *runs = store(&error);
+    if (!runs) {
+        emit loginRead(request, {}, error);
+        return;
+    }
+    const auto login = runs->login();
+    emit loginRead(request, login.ok() ? *login : QString(),
+                   login.ok() ? QString() : login.error().message);
+}
+
 void StoreReaderWorker::readLog(quint64 request, qint64 runId, int job, qint64 fromLine,
                                 int maxLines)
 {
@@ -95,6 +121,39 @@ void StoreReaderWorker::readLog(quint64 request, qint64 runId, int job, qint64 f
         return true;
     });
     emit logRead(request, chunks, atEnd, read.ok() ? QString() : read.error().message);
+}
+
+void StoreReaderWorker::lastJobDurations(quint64 request, const QString &pipeline)
+{
+    QString error;
+    RunStore *runs = store(&error);
+    if (!runs) {
+        emit jobDurationsRead(request, {}, error);
+        return;
+    }
+    const auto durations = runs->lastJobDurations(pipeline);
+    emit jobDurationsRead(request, durations.ok() ? *durations : QHash<QString, qint64>(),
+                          durations.ok() ? QString() : durations.error().message);
+}
+
+void StoreReaderWorker::loadAttempts(quint64 request, qint64 runId, const QList<int> &jobs)
+{
+    QString error;
+    RunStore *runs = store(&error);
+    if (!runs) {
+        emit attemptsLoaded(request, {}, error);
+        return;
+    }
+    QList<AttemptRecord> attempts;
+    for (int job : jobs) {
+        const auto loaded = runs->loadAttempts(runId, job);
+        if (!loaded.ok()) {
+            emit attemptsLoaded(request, attempts, loaded.error().message);
+            return;
+        }
+        attempts.append(*loaded);
+    }
+    emit attemptsLoaded(request, attempts, QString());
 }
 
 RunStore *StoreReaderWorker::store(QString *error)

@@ -27,6 +27,11 @@ public slots:
     void listWaitingGates(quint64 request);
     // Records this login's decision on a gate; the store says who may decide.
     void decideGate(quint64 request, qint64 runId, int stage, bool approve, const QString &comment);
+    void runTrend(quint64 request, const QString &pipeline, int limit);
+    void readLogin(quint64 request);
+    void lastJobDurations(quint64 request, const QString &pipeline);
+    // Stops at the first job whose attempts cannot be read.
+    void loadAttempts(quint64 request, qint64 runId, const QList<int> &jobs);
 
 signals:
     void runsListed(quint64 request, const QList<pw::RunRecord> &runs, const QString &error);
@@ -37,6 +42,13 @@ signals:
     void gateDecided(quint64 request, const pw::GateRecord &gate, const QString &error);
     void waitingGatesListed(quint64 request, const QList<pw::WaitingGate> &gates,
                             const QString &error);
+    void runTrendRead(quint64 request, const QList<pw::RunTrendPoint> &points,
+                      const QString &error);
+    void loginRead(quint64 request, const QString &login, const QString &error);
+    void jobDurationsRead(quint64 request, const QHash<QString, qint64> &durations,
+                          const QString &error);
+    void attemptsLoaded(quint64 request, const QList<pw::AttemptRecord> &attempts,
+                        const QString &error);
 
 private:
     // Opens the store on first use, on the worker's thread; null with `error` set on failure.

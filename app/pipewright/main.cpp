@@ -1,5 +1,6 @@
 #include "core/secrets/keychainpassword.h"
 #include "widgets/mainwindow.h"
+#include "widgets/translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -15,6 +16,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("pipewright"));
     QApplication::setApplicationVersion(QStringLiteral(PIPEWRIGHT_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/pipewright.svg")));
+    pw::gui::installTranslations(app, QLocale::system());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -13,6 +13,7 @@
 #include "widgets/runmodel.h"
 #include "widgets/runmonitor.h"
 #include "widgets/settingsdialog.h"
+#include "widgets/storereader.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -25,9 +26,11 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -112,6 +115,9 @@ private slots:
     void settingsRefuseWhatTheyCannotRead_data();
     void settingsRefuseWhatTheyCannotRead();
     void savedSettingsAskForANewWindow();
+    void teamStoreFieldsMakeItsLocation();
+    void aPasswordTheServerRefusesIsNotKept();
+    void settingsShowWhoDecidesGates();
     void expiredArtifactsGoWhenTheAppStarts();
     void gatePanelDecidesThroughTheStore();
     void gatesTabListsWhatWaitsAndOpensIt();
@@ -279,7 +285,7 @@ void MainWindowTest::settingsRefuseWhatTheyCannotRead()
 
     SettingsDialog dialog(ConnectionSettings{});
     dialog.show();
-    dialog.storeField()->setText(store);
+    dialog.setStoreLocation(store);
     dialog.redisField()->setText(redis);
     dialog.accept();
 
@@ -298,15 +304,80 @@ void MainWindowTest::savedSettingsAskForANewWindow()
     auto *dialog = window.findChild<SettingsDialog *>();
     QVERIFY(dialog);
     const QString store = m_home.filePath(QStringLiteral("team.sqlite"));
-    dialog->storeField()->setText(store);
+    dialog->storeKindField()->setCurrentIndex(0);
+    dialog->storeFileField()->setText(store);
     dialog->redisField()->setText(QStringLiteral("redis://127.0.0.1:6390"));
+    dialog->workersField()->setValue(3);
     dialog->accept();
 
     QCOMPARE(changed.size(), 1);
     const ConnectionSettings saved = ConnectionSettings::load();
     QCOMPARE(saved.store, store);
     QCOMPARE(saved.redis, QStringLiteral("redis://127.0.0.1:6390"));
+    QCOMPARE(saved.workers, 3);
+    QCOMPARE(saved.effectiveWorkers(), 3);
+    QCOMPARE(MainWindow(saved).controller()->workers(), 3);
     QCOMPARE(MainWindow(saved).storeLocation(), store);
+}
+
+void MainWindowTest::teamStoreFieldsMakeItsLocation()
+{
+    SettingsDialog dialog(ConnectionSettings{});
+    dialog.storeKindField()->setCurrentIndex(1);
+    dialog.hostField()->setText(QStringLiteral("db.example"));
+    dialog.portField()->setValue(5433);
+    dialog.databaseField()->setText(QStringLiteral("history"));
+    dialog.userField()->setText(QStringLiteral("anna"));
+    QCOMPARE(dialog.settings().store, QStringLiteral("postgresql://anna@db.example:5433/history"));
+
+    // Options of a location typed elsewhere (pwctl's --db) survive an edit of the fields.
+    dialog.setStoreLocation(QStringLiteral("postgresql://ci@db/h?sslmode=require"));
+    QCOMPARE(dialog.storeKindField()->currentIndex(), 1);
+    QCOMPARE(dialog.hostField()->text(), QStringLiteral("db"));
+    QCOMPARE(dialog.portField()->value(), 0);
+    dialog.userField()->setText(QStringLiteral("lead"));
+    QCOMPARE(dialog.settings().store, QStringLiteral("postgresql://lead@db/h?sslmode=require"));
+
+    dialog.databaseField()->clear();
+    dialog.show();
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QVERIFY2(dialog.problemLabel()->text().startsWith(QStringLiteral("History store: ")),
+             qPrintable(dialog.problemLabel()->text()));
+}
+
+void MainWindowTest::aPasswordTheServerRefusesIsNotKept()
+{
+    // A port nothing listens on: the server cannot take the password.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close();
+
+    SettingsDialog dialog(ConnectionSettings{});
+    dialog.show();
+    dialog.storeKindField()->setCurrentIndex(1);
+    dialog.hostField()->setText(QStringLiteral("127.0.0.1"));
+    dialog.portField()->setValue(port);
+    dialog.databaseField()->setText(QStringLiteral("history"));
+    dialog.passwordField()->setText(QStringLiteral("typo"));
+    dialog.accept();
+
+    QTRY_VERIFY_WITH_TIMEOUT(
+        dialog.problemLabel()->text().startsWith(QStringLiteral("Cannot log in to ")), 15000);
+    QVERIFY2(dialog.problemLabel()->text().contains(QStringLiteral("The password was not kept")),
+             qPrintable(dialog.problemLabel()->text()));
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+}
+
+void MainWindowTest::settingsShowWhoDecidesGates()
+{
+    StoreReader reader(m_home.filePath(QStringLiteral("identity.sqlite")));
+    SettingsDialog dialog(ConnectionSettings{}, &reader);
+    QTRY_VERIFY(dialog.identityLabel()->text().contains(currentUser()));
+    QVERIFY2(dialog.identityLabel()->text().contains(QStringLiteral("recorded as")),
+             qPrintable(dialog.identityLabel()->text()));
 }
 
 namespace {
