@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Takes the user guide's screenshots of the desktop app into docs/images/: builds only the
-# screenshot program, then runs it under a virtual X server on an example (webapp unless
-# given another pipeline file).
+# Takes the screenshots of the desktop app the README and the user guide show, into
+# docs/screenshots/: builds only the screenshot program, then runs it under a virtual X
+# server on an example (webapp unless given another pipeline file).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,4 +15,4 @@ cmake --build "$build_dir" --target pw-screenshots
 # No desktop theme and no scaling, so that the pictures do not depend on the machine.
 export QT_QPA_PLATFORMTHEME="" QT_SCALE_FACTOR=1
 xvfb-run --auto-servernum --server-args="-screen 0 1600x1000x24" \
-    "$build_dir/tests/examples/pw-screenshots" docs/images "$example"
+    "$build_dir/tests/examples/pw-screenshots" docs/screenshots "$example"

@@ -1,7 +1,12 @@
 // Takes the user guide's screenshots of the desktop app: pw-screenshots OUTPUT_DIR FILE
 // opens the pipeline FILE in a window with a scratch history, runs it, and saves the window
-// (QWidget::grab, so no screen capture is needed) at each step as OUTPUT_DIR/app-*.png.
+// (QWidget::grab, so no screen capture is needed) at each step as OUTPUT_DIR/app-*.png: the
+// run dialog, the monitor's views (jobs and log, graph, timeline), a log search, the
+// history, the editor, and a run of a small release pipeline waiting at its gate.
 #include "core/model/pipeline.h"
+#include "core/util/currentuser.h"
+#include "widgets/gatepanel.h"
+#include "widgets/logview.h"
 #include "widgets/mainwindow.h"
 #include "widgets/runcontroller.h"
 #include "widgets/rundialog.h"
@@ -9,6 +14,8 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -39,6 +46,32 @@ private:
     QString m_folder;
     bool m_failed = false;
 };
+
+// A release that waits for the user's approval before it deploys.
+QString writeGatedPipeline(const QString &folder)
+{
+    const QString path = folder + QStringLiteral("/release.yml");
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(QStringLiteral("name: release\n"
+                              "stages:\n"
+                              "  - name: build\n"
+                              "    jobs:\n"
+                              "      - name: package\n"
+                              "        commands: ['echo \"packaging\"']\n"
+                              "  - name: production\n"
+                              "    gate:\n"
+                              "      approvers: [%1, lead]\n"
+                              "      timeout: 2h\n"
+                              "      allow_self_approval: true\n"
+                              "    jobs:\n"
+                              "      - name: deploy\n"
+                              "        commands: ['echo \"deploying\"']\n")
+                   .arg(pw::currentUser())
+                   .toUtf8());
+    return path;
+}
 
 void fail(const QString &message)
 {
@@ -71,11 +104,13 @@ int main(int argc, char *argv[])
     window.show();
 
     // Step 1: the run dialog of the pipeline once it is open; then the run starts.
+    bool gated = false;
     QObject::connect(&window, &pw::gui::MainWindow::pipelineFailed, &app,
                      [](const QString &message) { fail(message); });
     QObject::connect(&window, &pw::gui::MainWindow::pipelineLoaded, &app, [&] {
         QTimer::singleShot(300, &app, [&] {
-            window.showRunDialog();
+            if (!gated)
+                window.showRunDialog();
             QTimer::singleShot(300, &app, [&] {
                 if (auto *dialog = window.findChild<pw::gui::RunDialog *>()) {
                     camera.take(dialog, QStringLiteral("run-dialog"));
@@ -90,21 +125,57 @@ int main(int argc, char *argv[])
         });
     });
 
-    // Step 2: the finished run with a job's log; step 3: the history with the run in it.
+    // Step 2: the finished run in each of the monitor's views, a search in a log, the history,
+    // the editor; then step 3, the gated release.
     QObject::connect(window.controller(), &pw::gui::RunController::runFinished, &app, [&] {
-        // A job's log beside the tree: the second job, a check in every example.
-        window.monitor()->selectJob(1);
-        QTimer::singleShot(500, &app, [&] {
+        if (gated)
+            return QCoreApplication::exit(camera.failed() ? 1 : 0);
+        pw::gui::RunMonitor *monitor = window.monitor();
+        monitor->selectJob(1);
+        QTimer::singleShot(500, &app, [&, monitor] {
             camera.take(&window, QStringLiteral("run"));
-            window.tabs()->setCurrentIndex(1);
-            QTimer::singleShot(800, &app, [&] {
-                camera.take(&window, QStringLiteral("history"));
-                QCoreApplication::exit(camera.failed() ? 1 : 0);
+            monitor->views()->setCurrentIndex(1);
+            QTimer::singleShot(500, &app, [&, monitor] {
+                camera.take(&window, QStringLiteral("graph"));
+                monitor->views()->setCurrentIndex(2);
+                QTimer::singleShot(500, &app, [&, monitor] {
+                    camera.take(&window, QStringLiteral("timeline"));
+                    monitor->views()->setCurrentIndex(0);
+                    monitor->logView()->openSearch();
+                    monitor->logView()->setSearchText(QStringLiteral("npm"));
+                    QTimer::singleShot(500, &app, [&] {
+                        camera.take(&window, QStringLiteral("log-search"));
+                        window.tabs()->setCurrentIndex(1);
+                        QTimer::singleShot(1000, &app, [&] {
+                            camera.take(&window, QStringLiteral("history"));
+                            window.editPipeline(arguments.at(2));
+                            QTimer::singleShot(1000, &app, [&] {
+                                camera.take(&window, QStringLiteral("editor"));
+                                gated = true;
+                                window.openPipeline(writeGatedPipeline(scratch.path()));
+                            });
+                        });
+                    });
+                });
             });
         });
     });
 
-    QTimer::singleShot(60000, &app, [] { fail(QStringLiteral("the run took over a minute")); });
+    // Step 3: the release waits at its gate; the picture shows the banner, then it is approved.
+    QTimer gateWatch;
+    QObject::connect(&gateWatch, &QTimer::timeout, &app, [&] {
+        pw::gui::GatePanel *panel = window.monitor()->gatePanel();
+        if (!gated || !panel->isVisible() || !panel->approveButton()->isEnabled())
+            return;
+        gateWatch.stop();
+        QTimer::singleShot(500, &app, [&, panel] {
+            camera.take(&window, QStringLiteral("gate"));
+            panel->approveButton()->click();
+        });
+    });
+    gateWatch.start(200);
+
+    QTimer::singleShot(90000, &app, [] { fail(QStringLiteral("the runs took over 90 s")); });
     window.openPipeline(arguments.at(2));
     return app.exec();
 }

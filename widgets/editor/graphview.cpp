@@ -6,6 +6,7 @@
 #include <QContextMenuEvent>
 #include <QGraphicsLineItem>
 #include <QScrollBar>
+#include <QTimer>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -49,6 +50,15 @@ void GraphView::fitAll()
     // A small graph is shown at its size, not blown up.
     if (zoom() > 1.0)
         zoomBy(1.0 / zoom());
+}
+
+void GraphView::showEvent(QShowEvent *event)
+{
+    QGraphicsView::showEvent(event);
+    if (m_shown)
+        return;
+    m_shown = true;
+    QTimer::singleShot(0, this, &GraphView::fitAll);
 }
 
 double GraphView::zoom() const

@@ -50,6 +50,7 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     JobNodeItem *nodeAt(QPoint viewPos) const;
@@ -64,6 +65,8 @@ private:
     QString m_lastTarget;
     JobNodeItem *m_dragged = nullptr;
     QPointF m_dragStart;
+    // A graph fitted before the view had its size is fitted again when first shown.
+    bool m_shown = false;
 };
 
 } // namespace pw::gui

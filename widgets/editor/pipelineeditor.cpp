@@ -132,6 +132,7 @@ void PipelineEditor::createLayout()
     sides->setStretchFactor(0, 3);
     sides->setStretchFactor(1, 2);
     sides->setStretchFactor(2, 1);
+    sides->setSizes({560, 420, 260});
 
     auto *withProblems = new QSplitter(Qt::Vertical, this);
     withProblems->addWidget(sides);
