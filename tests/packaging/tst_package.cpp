@@ -105,11 +105,12 @@ void PackageTest::packageInstallsItsFiles_data()
     QTest::newRow("the pwctl command") << "usr/bin/pwctl";
     QTest::newRow("pwctl's manual page") << "usr/share/man/man1/pwctl.1.gz";
     QTest::newRow("pwctl's bash completion") << "usr/share/bash-completion/completions/pwctl";
-    QTest::newRow("the translations' folder") << "usr/share/pipewright/translations";
+    QTest::newRow("the job supervisor") << "usr/libexec/pipewright/pipewright-job-supervisor";
     QTest::newRow("the user guide") << "usr/share/doc/pipewright/user-guide.md";
     QTest::newRow("the pipeline format reference") << "usr/share/doc/pipewright/pipeline-format.md";
 #ifdef PIPEWRIGHT_PACKAGE_HAS_APP
     QTest::newRow("the desktop app") << "usr/bin/pipewright";
+    QTest::newRow("the German translation") << "usr/share/pipewright/translations/pipewright_de.qm";
     QTest::newRow("the desktop entry") << "usr/share/applications/" + appId + ".desktop";
     QTest::newRow("the AppStream metainfo") << "usr/share/metainfo/" + appId + ".metainfo.xml";
     QTest::newRow("the scalable icon") << "usr/share/icons/hicolor/scalable/apps/pipewright.svg";
