@@ -985,6 +985,22 @@
         <source>a run is going already</source>
         <translation>ein Lauf ist bereits im Gange</translation>
     </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>&amp;Ordner öffnen …</translation>
+    </message>
+    <message>
+        <source>%1 holds no pipeline file (pipewright.yml, .gitlab-ci.yml or another .yml)</source>
+        <translation>%1 enthält keine Pipeline-Datei (pipewright.yml, .gitlab-ci.yml oder eine andere .yml)</translation>
+    </message>
+    <message>
+        <source>%1 holds several pipeline files:</source>
+        <translation>%1 enthält mehrere Pipeline-Dateien:</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
 </context>
 <context>
     <name>pw::gui::PipelineEditor</name>

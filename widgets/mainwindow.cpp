@@ -26,6 +26,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -114,6 +115,9 @@ MainWindow::~MainWindow()
 
 void MainWindow::openPipeline(const QString &path)
 {
+    if (QFileInfo(path).isDir())
+        return openFolder(path);
+
     statusBar()->showMessage(tr("Reading %1…").arg(QDir::toNativeSeparators(path)));
     auto *watcher = new QFutureWatcher<LoadResult>(this);
     connect(watcher, &QFutureWatcher<LoadResult>::finished, this, [this, watcher, path] {
@@ -186,6 +190,8 @@ void MainWindow::createActions()
     m_openAction = new QAction(openIcon, tr("&Open Pipeline…"), this);
     m_openAction->setShortcut(QKeySequence::Open);
     connect(m_openAction, &QAction::triggered, this, &MainWindow::choosePipeline);
+    m_openFolderAction = new QAction(tr("Open &Folder…"), this);
+    connect(m_openFolderAction, &QAction::triggered, this, &MainWindow::chooseFolder);
 
     m_runAction =
         new QAction(QIcon::fromTheme(QStringLiteral("media-playback-start")), tr("&Run…"), this);
@@ -216,6 +222,7 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
+    file->addAction(m_openFolderAction);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     createEditor(file);
     file->addSeparator();
@@ -291,6 +298,46 @@ void MainWindow::updateRecentMenu()
     }
     if (files.isEmpty())
         m_recentMenu->addAction(tr("No recent pipelines"))->setEnabled(false);
+}
+
+// A folder opens its one pipeline file, or asks which when it holds several.
+void MainWindow::openFolder(const QString &folder)
+{
+    const QStringList files = pipelineFilesIn(folder);
+    if (files.isEmpty()) {
+        const QString message =
+            tr("%1 holds no pipeline file (pipewright.yml, .gitlab-ci.yml or another .yml)")
+                .arg(QDir::toNativeSeparators(folder));
+        showProblem(tr("Cannot open %1").arg(QDir::toNativeSeparators(folder)), message);
+        emit pipelineFailed(message);
+        return;
+    }
+    if (files.size() == 1)
+        return openPipeline(files.first());
+
+    QStringList names;
+    for (const QString &file : files)
+        names.append(QFileInfo(file).fileName());
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("choosePipelineFile"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Open Pipeline"));
+    dialog->setLabelText(
+        tr("%1 holds several pipeline files:").arg(QDir::toNativeSeparators(folder)));
+    dialog->setComboBoxItems(names);
+    connect(dialog, &QInputDialog::textValueSelected, this,
+            [this, folder](const QString &name) { openPipeline(QDir(folder).filePath(name)); });
+    dialog->open();
+}
+
+void MainWindow::chooseFolder()
+{
+    auto *dialog = new QFileDialog(this, tr("Open Folder"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::Directory);
+    dialog->setOption(QFileDialog::ShowDirsOnly);
+    connect(dialog, &QFileDialog::fileSelected, this, &MainWindow::openPipeline);
+    dialog->open();
 }
 
 void MainWindow::choosePipeline()

@@ -84,6 +84,8 @@ private:
     void updateActions();
     void updateRecentMenu();
     void choosePipeline();
+    void chooseFolder();
+    void openFolder(const QString &folder);
     void onPipelineRead(const QString &path, const LoadResult &result);
     void rerun();
     void onRunFinished();
@@ -115,6 +117,7 @@ private:
     GateTray *m_gateTray = nullptr;
     RedisStatus *m_redisStatus = nullptr;
     QAction *m_openAction = nullptr;
+    QAction *m_openFolderAction = nullptr;
     QAction *m_runAction = nullptr;
     QAction *m_cancelAction = nullptr;
     QAction *m_rerunAction = nullptr;

@@ -11,6 +11,10 @@ namespace pw {
 LoadResult loadAnyPipeline(const QString &path,
                            std::optional<Pipeline::Format> format = std::nullopt);
 
+// The pipeline files a folder may hold, as absolute paths, the likeliest first: its
+// pipewright.yml, then its .gitlab-ci.yml, then its other YAML files by name.
+QStringList pipelineFilesIn(const QString &folder);
+
 // "gitlab" or "native" as a format; nothing for any other word.
 std::optional<Pipeline::Format> pipelineFormatFromName(const QString &name);
 

@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -115,6 +116,8 @@ private slots:
     void settingsRefuseWhatTheyCannotRead_data();
     void settingsRefuseWhatTheyCannotRead();
     void savedSettingsAskForANewWindow();
+    void aFolderOpensItsPipeline();
+    void aFolderWithSeveralPipelinesAsksWhich();
     void teamStoreFieldsMakeItsLocation();
     void aPasswordTheServerRefusesIsNotKept();
     void settingsShowWhoDecidesGates();
@@ -318,6 +321,42 @@ void MainWindowTest::savedSettingsAskForANewWindow()
     QCOMPARE(saved.effectiveWorkers(), 3);
     QCOMPARE(MainWindow(saved).controller()->workers(), 3);
     QCOMPARE(MainWindow(saved).storeLocation(), store);
+}
+
+void MainWindowTest::aFolderOpensItsPipeline()
+{
+    MainWindow window;
+    QSignalSpy loaded(&window, &MainWindow::pipelineLoaded);
+    window.openPipeline(QFileInfo(helloPipeline()).path());
+    QTRY_COMPARE(loaded.size(), 1);
+    QCOMPARE(window.pipelinePath(), QFileInfo(helloPipeline()).absoluteFilePath());
+
+    QTemporaryDir empty;
+    QSignalSpy failed(&window, &MainWindow::pipelineFailed);
+    window.openPipeline(empty.path());
+    QCOMPARE(failed.size(), 1);
+    QVERIFY2(failed.first().first().toString().contains(QStringLiteral("holds no pipeline file")),
+             qPrintable(failed.first().first().toString()));
+}
+
+void MainWindowTest::aFolderWithSeveralPipelinesAsksWhich()
+{
+    QTemporaryDir folder;
+    QVERIFY(QFile::copy(helloPipeline(), folder.filePath(QStringLiteral("pipewright.yml"))));
+    QVERIFY(QFile::copy(helloPipeline(), folder.filePath(QStringLiteral("nightly.yml"))));
+
+    MainWindow window;
+    window.show();
+    QSignalSpy loaded(&window, &MainWindow::pipelineLoaded);
+    window.openPipeline(folder.path());
+    auto *dialog = window.findChild<QInputDialog *>(QStringLiteral("choosePipelineFile"));
+    QVERIFY(dialog);
+    QCOMPARE(dialog->comboBoxItems(), (QStringList{"pipewright.yml", "nightly.yml"}));
+    dialog->setTextValue(QStringLiteral("nightly.yml"));
+    dialog->accept();
+
+    QTRY_COMPARE(loaded.size(), 1);
+    QCOMPARE(window.pipelinePath(), folder.filePath(QStringLiteral("nightly.yml")));
 }
 
 void MainWindowTest::teamStoreFieldsMakeItsLocation()

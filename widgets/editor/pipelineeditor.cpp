@@ -33,7 +33,7 @@ namespace pw::gui {
 namespace {
 
 // A new job's command: something that runs and says what is left to do.
-const QString placeholderCommand = QStringLiteral("echo \"TODO: the job's commands\"");
+const QString placeholderCommand = QStringLiteral("echo \"replace with the job's commands\"");
 constexpr int lineRole = Qt::UserRole + 1;
 
 } // namespace
