@@ -116,6 +116,7 @@ private slots:
     void settingsRefuseWhatTheyCannotRead_data();
     void settingsRefuseWhatTheyCannotRead();
     void savedSettingsAskForANewWindow();
+    void aGitLabFileRunsInTheMonitor();
     void aFolderOpensItsPipeline();
     void aFolderWithSeveralPipelinesAsksWhich();
     void teamStoreFieldsMakeItsLocation();
@@ -321,6 +322,46 @@ void MainWindowTest::savedSettingsAskForANewWindow()
     QCOMPARE(saved.effectiveWorkers(), 3);
     QCOMPARE(MainWindow(saved).controller()->workers(), 3);
     QCOMPARE(MainWindow(saved).storeLocation(), store);
+}
+
+// A .gitlab-ci.yml runs as it is: GitLab's stages, a hidden job extended, a failure
+// allowed, and a later stage that still runs.
+void MainWindowTest::aGitLabFileRunsInTheMonitor()
+{
+    QTemporaryDir project;
+    QFile file(project.filePath(QStringLiteral(".gitlab-ci.yml")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("stages: [build, test]\n"
+               ".quiet: {variables: {WHO: gitlab}}\n"
+               "compile:\n"
+               "  stage: build\n"
+               "  script: [echo \"built by $WHO\"]\n"
+               "  extends: .quiet\n"
+               "flaky:\n"
+               "  stage: build\n"
+               "  script: [exit 3]\n"
+               "  allow_failure: true\n"
+               "check:\n"
+               "  stage: test\n"
+               "  script: [echo checked]\n");
+    file.close();
+
+    MainWindow window;
+    window.show();
+    window.openPipeline(file.fileName());
+    QTRY_VERIFY(window.pipeline() != nullptr);
+    QCOMPARE(window.pipeline()->format, Pipeline::Format::GitLab);
+    QSignalSpy finished(window.controller(), &RunController::runFinished);
+    QVERIFY(window.startRun(RunContext{}).ok());
+
+    RunMonitor *monitor = window.monitor();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, runTimeoutMs);
+    const QMap<QString, QString> expected = {
+        {"compile", "success"}, {"flaky", "failed"}, {"check", "success"}};
+    QCOMPARE(jobStatuses(monitor->runModel()), expected);
+    QCOMPARE(runStatusOf(monitor->runModel()), QStringLiteral("success"));
+    monitor->selectJob(jobNamed(monitor->runModel(), QStringLiteral("compile")));
+    QTRY_VERIFY(logLines(monitor->logModel()).contains(QStringLiteral("built by gitlab")));
 }
 
 void MainWindowTest::aFolderOpensItsPipeline()
