@@ -96,6 +96,39 @@ Result<TextEdit> removeFrom(const PipelineDocument &document, const Target &targ
     return checkedEdit(document, builder, target.scope);
 }
 
+// Sets `key` in the map the target holds under `parent` (its env, its gate), writing that
+// map with this one entry when the target has none yet.
+Result<TextEdit> setInNested(const PipelineDocument &document, const Target &target,
+                             const QString &parent, const QString &key, const PropertyValue &value)
+{
+    const Result<int> nested = ownMap(*document.syntaxTree(), target, parent);
+    if (!nested)
+        return Error{nested.error()};
+    if (*nested < 0)
+        return setIn(document, target, parent, PropertyValue::map({key}, {value}));
+
+    Target inside = target;
+    inside.map = *nested;
+    return setIn(document, inside, key, value);
+}
+
+// The map the target holds under `parent`, as a target named "the PARENT of ..."; fails
+// with `missing` when there is none.
+Result<Target> nestedTarget(const SyntaxTree &tree, const Target &target, const QString &parent,
+                            const QString &missing)
+{
+    const Result<int> nested = ownMap(tree, target, parent);
+    if (!nested)
+        return Error{nested.error()};
+    if (*nested < 0)
+        return Error{missing.arg(target.where)};
+
+    Target inside = target;
+    inside.map = *nested;
+    inside.where = QStringLiteral("the %1 of %2").arg(parent, target.where);
+    return inside;
+}
+
 } // namespace
 
 QStringList jobPropertyNames()
@@ -146,15 +179,7 @@ Result<TextEdit> setJobEnv(const PipelineDocument &document, const QString &job,
     const Result<Target> target = jobTarget(document, job);
     if (!target)
         return Error{target.error()};
-    const Result<int> env = ownMap(*document.syntaxTree(), *target, QStringLiteral("env"));
-    if (!env)
-        return Error{env.error()};
-    if (*env < 0)
-        return setIn(document, *target, QStringLiteral("env"), PropertyValue::map({name}, {value}));
-
-    Target inEnv = *target;
-    inEnv.map = *env;
-    return setIn(document, inEnv, name, value);
+    return setInNested(document, *target, QStringLiteral("env"), name, value);
 }
 
 Result<TextEdit> removeJobEnv(const PipelineDocument &document, const QString &job,
@@ -164,19 +189,15 @@ Result<TextEdit> removeJobEnv(const PipelineDocument &document, const QString &j
     if (!target)
         return Error{target.error()};
     const SyntaxTree &tree = *document.syntaxTree();
-    const Result<int> env = ownMap(tree, *target, QStringLiteral("env"));
+    const Result<Target> env =
+        nestedTarget(tree, *target, QStringLiteral("env"), QStringLiteral("%1 has no 'env'"));
     if (!env)
         return Error{env.error()};
-    if (*env < 0)
-        return Error{QStringLiteral("%1 has no 'env'").arg(target->where)};
 
     // The last variable takes its `env` key with it.
-    if (tree.entryCount(*env) == 1 && tree.findEntry(*env, name) == 0)
+    if (tree.entryCount(env->map) == 1 && tree.findEntry(env->map, name) == 0)
         return removeFrom(document, *target, QStringLiteral("env"));
-    Target inEnv = *target;
-    inEnv.map = *env;
-    inEnv.where = QStringLiteral("the env of ") + target->where;
-    return removeFrom(document, inEnv, name);
+    return removeFrom(document, *env, name);
 }
 
 Result<TextEdit> setStageProperty(const PipelineDocument &document, const QString &stage,
@@ -212,15 +233,7 @@ Result<TextEdit> setGateProperty(const PipelineDocument &document, const QString
     const Result<Target> target = stageTarget(document, stage);
     if (!target)
         return Error{target.error()};
-    const Result<int> gate = ownMap(*document.syntaxTree(), *target, QStringLiteral("gate"));
-    if (!gate)
-        return Error{gate.error()};
-    if (*gate < 0)
-        return setIn(document, *target, QStringLiteral("gate"), PropertyValue::map({key}, {value}));
-
-    Target inGate = *target;
-    inGate.map = *gate;
-    return setIn(document, inGate, key, value);
+    return setInNested(document, *target, QStringLiteral("gate"), key, value);
 }
 
 Result<TextEdit> removeGateProperty(const PipelineDocument &document, const QString &stage,
@@ -231,16 +244,11 @@ Result<TextEdit> removeGateProperty(const PipelineDocument &document, const QStr
     const Result<Target> target = stageTarget(document, stage);
     if (!target)
         return Error{target.error()};
-    const Result<int> gate = ownMap(*document.syntaxTree(), *target, QStringLiteral("gate"));
+    const Result<Target> gate = nestedTarget(
+        *document.syntaxTree(), *target, QStringLiteral("gate"), QStringLiteral("%1 has no gate"));
     if (!gate)
         return Error{gate.error()};
-    if (*gate < 0)
-        return Error{QStringLiteral("%1 has no gate").arg(target->where)};
-
-    Target inGate = *target;
-    inGate.map = *gate;
-    inGate.where = QStringLiteral("the gate of ") + target->where;
-    return removeFrom(document, inGate, key);
+    return removeFrom(document, *gate, key);
 }
 
 } // namespace pw::edit

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
+#include <QTemporaryDir>
 #include <QtGlobal>
 
 namespace pw::test {
@@ -18,6 +20,17 @@ inline void dropPlatformNoise()
                 return;
             next(type, context, text);
         });
+}
+
+// Keeps the user's settings, recent files and history out of a GUI test: its data, its
+// settings and its store live in `home`, under the test's own application name.
+inline void useScratchHome(const QTemporaryDir &home, const QString &testName)
+{
+    qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toLocal8Bit());
+    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toLocal8Bit());
+    qputenv("PIPEWRIGHT_DB", home.filePath(QStringLiteral("history.db")).toLocal8Bit());
+    QCoreApplication::setOrganizationName(QStringLiteral("PipewrightTest"));
+    QCoreApplication::setApplicationName(testName);
 }
 
 } // namespace pw::test

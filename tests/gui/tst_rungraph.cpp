@@ -135,11 +135,7 @@ void RunGraphTest::initTestCase()
 {
     QVERIFY(m_home.isValid());
     test::dropPlatformNoise();
-    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toLocal8Bit());
-    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toLocal8Bit());
-    qputenv("PIPEWRIGHT_DB", m_home.filePath(QStringLiteral("history.db")).toLocal8Bit());
-    QCoreApplication::setOrganizationName(QStringLiteral("PipewrightTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_rungraph"));
+    test::useScratchHome(m_home, QStringLiteral("tst_rungraph"));
 }
 
 void RunGraphTest::init()

@@ -95,11 +95,7 @@ void TimelineViewTest::initTestCase()
 {
     QVERIFY(m_home.isValid());
     test::dropPlatformNoise();
-    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toLocal8Bit());
-    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toLocal8Bit());
-    qputenv("PIPEWRIGHT_DB", m_home.filePath(QStringLiteral("history.db")).toLocal8Bit());
-    QCoreApplication::setOrganizationName(QStringLiteral("PipewrightTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_timelineview"));
+    test::useScratchHome(m_home, QStringLiteral("tst_timelineview"));
 }
 
 void TimelineViewTest::init()

@@ -23,6 +23,10 @@ qint64 LogText::append(const LogChunk &chunk)
 {
     const qint64 before = m_lineCount;
     const qint64 known = m_lineCount - chunk.firstLine;
+    // The view shares the live feed's text, so each chunk arrives twice: the second time it
+    // is known whole, and is not scanned again.
+    if (chunk.lineCount > 0 && known >= chunk.lineCount)
+        return 0;
     const qsizetype from = known > 0 ? startOfLine(chunk.data, known) : 0;
     if (from >= chunk.data.size())
         return 0;
