@@ -376,9 +376,14 @@ void MainWindow::onPipelineRead(const QString &path, const LoadResult &result)
         m_monitor->showLive(m_controller->feed());
         m_tabs->setCurrentWidget(m_monitor);
     }
-    // The editor's Run goes the way of Run…: the run dialog, then the monitor.
-    if (forEditorRun)
-        showRunDialog();
+    // The editor's Run starts at once, as the run dialog would with nothing changed.
+    if (forEditorRun) {
+        prefillRunContext(m_pipeline->directory, this,
+                          [this, read = m_pipeline](const RunContext &context, bool) {
+                              if (m_pipeline == read)
+                                  startRun(context);
+                          });
+    }
 }
 
 void MainWindow::createEditor(QMenu *file)

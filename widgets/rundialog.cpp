@@ -28,7 +28,32 @@ struct GitPrefill
 // The most variables a run dialog takes: far more than anyone types, few enough to check.
 constexpr int maxVariables = 1000;
 
+// The event of a run started by hand, the dialog's first choice.
+const char *const manualEvent = "manual";
+
 } // namespace
+
+void prefillRunContext(const QString &directory, QObject *receiver,
+                       std::function<void(const RunContext &context, bool fromGit)> done)
+{
+    auto *watcher = new QFutureWatcher<GitPrefill>(receiver);
+    QObject::connect(watcher, &QFutureWatcher<GitPrefill>::finished, receiver,
+                     [watcher, done = std::move(done)] {
+                         const GitPrefill git = watcher->result();
+                         watcher->deleteLater();
+                         RunContext context;
+                         context.branch = git.state.branch;
+                         context.commit = git.state.commit;
+                         context.tag = git.state.tag;
+                         context.event = QString::fromLatin1(manualEvent);
+                         context.triggeredBy = currentUser();
+                         done(context, git.found);
+                     });
+    watcher->setFuture(QtConcurrent::run([directory] {
+        const auto state = pw::readGitState(directory);
+        return state.ok() ? GitPrefill{true, *state} : GitPrefill{};
+    }));
+}
 
 RunDialog::RunDialog(const QString &pipelineName, const QString &pipelineDirectory, QWidget *parent)
     : QDialog(parent)
@@ -42,7 +67,7 @@ RunDialog::RunDialog(const QString &pipelineName, const QString &pipelineDirecto
     m_branch->setPlaceholderText(tr("reading git…"));
     m_commit->setPlaceholderText(tr("reading git…"));
     // The event words are the pipeline file's vocabulary, so they are not translated.
-    for (const char *event : {"manual", "push", "merge_request", "tag", "schedule"})
+    for (const char *event : {manualEvent, "push", "merge_request", "tag", "schedule"})
         m_event->addItem(QString::fromLatin1(event));
     m_variables->setPlaceholderText(tr("One NAME=VALUE per line"));
     m_variables->setTabChangesFocus(true);
@@ -105,25 +130,17 @@ void RunDialog::accept()
 
 void RunDialog::readGitState(const QString &directory)
 {
-    auto *watcher = new QFutureWatcher<GitPrefill>(this);
-    connect(watcher, &QFutureWatcher<GitPrefill>::finished, this, [this, watcher] {
-        const GitPrefill git = watcher->result();
-        watcher->deleteLater();
+    prefillRunContext(directory, this, [this](const RunContext &context, bool fromGit) {
         m_branch->setPlaceholderText(QString());
         m_commit->setPlaceholderText(QString());
-        if (git.found && m_branch->text().isEmpty())
-            m_branch->setText(git.state.branch);
-        if (git.found && m_commit->text().isEmpty())
-            m_commit->setText(git.state.commit);
-        if (git.found)
-            m_tag = git.state.tag;
+        if (fromGit && m_branch->text().isEmpty())
+            m_branch->setText(context.branch);
+        if (fromGit && m_commit->text().isEmpty())
+            m_commit->setText(context.commit);
+        m_tag = context.tag;
         m_prefilled = true;
         emit prefilled();
     });
-    watcher->setFuture(QtConcurrent::run([directory] {
-        const auto state = pw::readGitState(directory);
-        return state.ok() ? GitPrefill{true, *state} : GitPrefill{};
-    }));
 }
 
 } // namespace pw::gui

@@ -5,12 +5,22 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 
 namespace pw::gui {
+
+// The context a run of the pipeline in `directory` has unless someone changes it: the
+// branch, commit and tag of the git repository around it (read on a worker thread; empty
+// outside one), the event "manual", no variables beyond the pipeline's own, triggered by
+// the current user. `done` gets it on `receiver`'s thread, with whether git gave the
+// values; not at all when `receiver` is gone by then. The run dialog starts from it.
+void prefillRunContext(const QString &directory, QObject *receiver,
+                       std::function<void(const RunContext &context, bool fromGit)> done);
 
 // Asks what a run is for: branch, commit, event and variables. Branch and commit are
 // prefilled from the git repository around the pipeline, read on a worker thread; the

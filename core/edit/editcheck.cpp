@@ -77,6 +77,26 @@ Status checkStages(const Pipeline &before, const Pipeline &after, const EditScop
     return {};
 }
 
+QList<StageOrder> orderOf(const Pipeline &pipeline)
+{
+    QList<StageOrder> order;
+    for (const Stage &stage : pipeline.stages) {
+        StageOrder each{stage.name, {}};
+        for (const Job &job : stage.jobs)
+            each.jobs.append(job.name);
+        order.append(each);
+    }
+    return order;
+}
+
+Status checkOrder(const Pipeline &after, const EditScope &scope)
+{
+    if (scope.order.isEmpty() || orderOf(after) == scope.order)
+        return {};
+    return Status::failure(QStringLiteral("the change would not leave the stages and jobs in "
+                                          "the order asked for; edit the text by hand"));
+}
+
 QString suggestion(const QString &word, const QStringList &candidates)
 {
     const QString best = closestMatch(word, candidates);
@@ -112,6 +132,8 @@ Result<TextEdit> checkedEdit(const PipelineDocument &document, const SpliceBuild
     Status same = checkJobs(before, *load.pipeline, scope);
     if (same)
         same = checkStages(before, *load.pipeline, scope);
+    if (same)
+        same = checkOrder(*load.pipeline, scope);
     if (!same) {
         qCDebug(lcEdit) << "refused an edit of" << document.fileName() << ":"
                         << same.error().message;

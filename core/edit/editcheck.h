@@ -5,8 +5,18 @@
 
 #include <QHash>
 #include <QSet>
+#include <QStringList>
 
 namespace pw::edit {
+
+// A stage's name and its jobs' names, in the order of the file.
+struct StageOrder
+{
+    QString stage;
+    QStringList jobs;
+
+    bool operator==(const StageOrder &) const = default;
+};
 
 // What an edit means to change in the pipeline; the check refuses an edit that changes
 // anything else, as an edit of text that an anchor shares with other places would.
@@ -20,6 +30,8 @@ struct EditScope
     QHash<QString, QString> renamedStages;
     QSet<QString> addedJobs;
     QSet<QString> addedStages;
+    // When not empty, the order of stages and jobs the edit must leave (a move's).
+    QList<StageOrder> order;
 };
 
 // The document as an edit operation needs it: a valid pipeline with a syntax tree.

@@ -1,22 +1,33 @@
 #include "jobedits.h"
 
 #include "editcheck.h"
+#include "itemmoves.h"
 #include "needsupdate.h"
-#include "textscan.h"
 #include "treeedits.h"
 
 namespace pw::edit {
 
 namespace {
 
-// The text of a block list item as whole lines ending with a newline, indented by `delta`.
-Result<QByteArray> movedLines(const SyntaxTree &tree, const LineSpan &span, int delta,
-                              const QByteArray &newline)
+// The stages and their jobs as moving `job` before the job at `index` of `stage` (or to
+// its end, for -1) leaves them. From the pipeline, which names a job an alias stands for.
+QList<StageOrder> orderAfterMove(const Pipeline &pipeline, const QString &job, const QString &stage,
+                                 int index)
 {
-    QByteArray lines = tree.text().mid(span.begin, span.end - span.begin);
-    if (!lines.endsWith('\n'))
-        lines += newline;
-    return reindented(lines, delta);
+    QList<StageOrder> order;
+    for (const Stage &each : pipeline.stages) {
+        StageOrder names{each.name, {}};
+        for (qsizetype i = 0; i < each.jobs.size(); ++i) {
+            if (each.name == stage && i == index)
+                names.jobs.append(job);
+            if (each.jobs.at(i).name != job)
+                names.jobs.append(each.jobs.at(i).name);
+        }
+        if (each.name == stage && index < 0)
+            names.jobs.append(job);
+        order.append(names);
+    }
+    return order;
 }
 
 } // namespace
@@ -116,23 +127,14 @@ Result<TextEdit> moveJob(const PipelineDocument &document, const QString &job, c
                                     "least one job")
                          .arg(job, source.name)};
 
-    const SyntaxTree &tree = *document.syntaxTree();
-    const Result<LineSpan> span = itemLines(tree, source.jobs, place->index);
-    if (!span)
-        return Error{span.error()};
-    const int delta = tree.lines().columnOf(tree.dashOf(target->jobs, 0))
-                      - tree.lines().columnOf(tree.dashOf(source.jobs, place->index));
-    const Result<QByteArray> lines = movedLines(tree, *span, delta, document.layout().newline);
-    if (!lines)
-        return Error{lines.error()};
-    if (tree.node(target->jobs).flow)
-        return Error{QStringLiteral("stage '%1' lists its jobs in brackets; move the job by hand")
-                         .arg(stage)};
-
-    SpliceBuilder builder(tree, document.layout());
-    builder.remove(span->begin, span->end);
-    insertItemLines(builder, target->jobs, index, *lines);
-    return checkedEdit(document, builder, EditScope());
+    SpliceBuilder builder(*document.syntaxTree(), document.layout());
+    const Status moved = moveItem(builder, source.jobs, place->index, target->jobs, index,
+                                  QStringLiteral("job '%1'").arg(job));
+    if (!moved)
+        return Error{moved.error()};
+    EditScope scope;
+    scope.order = orderAfterMove(*document.pipeline(), job, stage, index);
+    return checkedEdit(document, builder, scope);
 }
 
 } // namespace pw::edit

@@ -78,13 +78,14 @@ Status dropNeeds(SpliceBuilder &builder, const PipelineOutline &outline, const Q
                     return status;
                 continue;
             }
+            // All at once: in brackets, the commas of neighbouring items overlap.
+            QList<int> items;
             for (qsizetype i = 0; i < names.size(); ++i) {
-                if (!dropped(names.at(i)))
-                    continue;
-                const Status status = removeItem(builder, needs, int(i));
-                if (!status)
-                    return status;
+                if (dropped(names.at(i)))
+                    items.append(int(i));
             }
+            if (const Status status = removeItems(builder, needs, items); !status)
+                return status;
         }
     }
     return {};

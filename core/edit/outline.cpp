@@ -37,7 +37,10 @@ StagePlace stageAt(const SyntaxTree &tree, int item, int index)
     const QList<int> &items = tree.node(jobs).children;
     for (int i = 0; i < items.size(); ++i) {
         const int map = isMap(tree, items.at(i)) ? items.at(i) : -1;
-        stage.jobPlaces.append({nameOf(tree, map), items.at(i), map, index, i});
+        // An alias item is named by the map it stands for, which is not its own to edit.
+        const int alias = tree.node(items.at(i)).aliasOf;
+        const QString name = map >= 0 ? nameOf(tree, map) : nameOf(tree, alias);
+        stage.jobPlaces.append({name, items.at(i), map, index, i});
     }
     return stage;
 }

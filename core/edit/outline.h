@@ -8,7 +8,7 @@
 namespace pw::edit {
 
 // Where one job is written: its item in its stage's `jobs` list, which is its map unless
-// the item is an alias.
+// the item is an alias (named then by the map it stands for).
 struct JobPlace
 {
     QString name;

@@ -1,10 +1,32 @@
 #include "stageedits.h"
 
 #include "editcheck.h"
+#include "itemmoves.h"
 #include "needsupdate.h"
 #include "treeedits.h"
 
 namespace pw::edit {
+
+namespace {
+
+// The stages and their jobs as moving the stage at `from` before the one at `index` (or to
+// the end, for -1) leaves them.
+QList<StageOrder> orderAfterMove(const Pipeline &pipeline, int from, int index)
+{
+    QList<StageOrder> order;
+    for (const Stage &stage : pipeline.stages) {
+        StageOrder names{stage.name, {}};
+        for (const Job &job : stage.jobs)
+            names.jobs.append(job.name);
+        order.append(names);
+    }
+    const StageOrder moved = order.takeAt(from);
+    const int at = index < 0 ? int(order.size()) : (index > from ? index - 1 : index);
+    order.insert(at, moved);
+    return order;
+}
+
+} // namespace
 
 Result<TextEdit> addStage(const PipelineDocument &document, const QString &stage, int index,
                           const QString &job, const QStringList &commands)
@@ -99,19 +121,15 @@ Result<TextEdit> moveStage(const PipelineDocument &document, const QString &stag
         || (index == -1 && place->index + 1 == count))
         return TextEdit();
 
-    const SyntaxTree &tree = *document.syntaxTree();
-    const Result<LineSpan> span = itemLines(tree, outline.stages, place->index);
-    if (!span)
-        return Error{span.error()};
-    QByteArray lines = tree.text().mid(span->begin, span->end - span->begin);
-    if (!lines.endsWith('\n'))
-        lines += document.layout().newline;
-
-    SpliceBuilder builder(tree, document.layout());
-    builder.remove(span->begin, span->end);
-    insertItemLines(builder, outline.stages, index, lines);
+    SpliceBuilder builder(*document.syntaxTree(), document.layout());
+    const Status moved = moveItem(builder, outline.stages, place->index, outline.stages, index,
+                                  QStringLiteral("stage '%1'").arg(stage));
+    if (!moved)
+        return Error{moved.error()};
     // The loader's check of needs across stages refuses an order they do not allow.
-    return checkedEdit(document, builder, EditScope());
+    EditScope scope;
+    scope.order = orderAfterMove(*document.pipeline(), place->index, index);
+    return checkedEdit(document, builder, scope);
 }
 
 } // namespace pw::edit

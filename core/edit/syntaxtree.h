@@ -43,6 +43,7 @@ public:
     const LineIndex &lines() const { return m_lines; }
     int root() const { return m_root; }
     const SyntaxNode &node(int index) const { return m_nodes.at(index); }
+    int nodeCount() const { return int(m_nodes.size()); }
 
     // A map's entries in file order; merge keys (`<<`) are entries like others.
     int entryCount(int map) const { return int(m_nodes.at(map).children.size() / 2); }

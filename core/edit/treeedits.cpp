@@ -263,6 +263,41 @@ Status removeItem(SpliceBuilder &builder, int list, int item)
     return {};
 }
 
+Status removeItems(SpliceBuilder &builder, int list, QList<int> items)
+{
+    const SyntaxTree &tree = builder.tree();
+    std::sort(items.begin(), items.end());
+    items.erase(std::unique(items.begin(), items.end()), items.end());
+    const QList<int> &children = tree.node(list).children;
+    if (!isInFlow(tree, list)) {
+        for (const int item : std::as_const(items)) {
+            if (const Status removed = removeItem(builder, list, item); !removed)
+                return removed;
+        }
+        return {};
+    }
+
+    // Each run of removed neighbours goes up to the item after it, or, at the end of the
+    // list, from the end of the item before it.
+    for (qsizetype first = 0; first < items.size();) {
+        qsizetype last = first;
+        while (last + 1 < items.size() && items.at(last + 1) == items.at(last) + 1)
+            ++last;
+        const int before = items.at(first) - 1;
+        const int after = items.at(last) + 1;
+        const qsizetype begin = tree.node(children.at(items.at(first))).start;
+        if (after < children.size())
+            builder.remove(begin, tree.node(children.at(after)).start);
+        else if (before >= 0)
+            builder.remove(tree.node(children.at(before)).end,
+                           tree.node(children.at(items.at(last))).end);
+        else
+            builder.remove(begin, tree.node(children.at(items.at(last))).end);
+        first = last + 1;
+    }
+    return {};
+}
+
 Result<QByteArray> reindented(const QByteArray &lines, int delta)
 {
     if (delta == 0)

@@ -38,6 +38,9 @@ Status removeEntry(SpliceBuilder &builder, int map, int entry);
 Status insertItem(SpliceBuilder &builder, int list, int before, const PropertyValue &value);
 // Removes item `item` of `list`.
 Status removeItem(SpliceBuilder &builder, int list, int item);
+// Removes several items of `list`, given in any order: in brackets each run of neighbours
+// goes as one splice with its commas, so that the splices never overlap.
+Status removeItems(SpliceBuilder &builder, int list, QList<int> items);
 
 // Inserts whole `lines` (ending with a newline) into block list `list`: before item
 // `before`, or after its last item when -1.

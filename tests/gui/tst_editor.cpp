@@ -2,26 +2,37 @@
 // that connect jobs (and refusals), undo and redo back to the exact bytes, typing in the
 // YAML view, the property panel, saving, and GitLab files.
 
+#include "core/vcs/gitrepository.h"
 #include "guitestsupport.h"
 #include "testsupport.h"
 #include "widgets/editor/editordocument.h"
 #include "widgets/editor/editorscene.h"
 #include "widgets/editor/graphitems.h"
 #include "widgets/editor/graphview.h"
+#include "widgets/editor/pinnedpositions.h"
 #include "widgets/editor/pipelineeditor.h"
 #include "widgets/editor/propertypanel.h"
 #include "widgets/editor/yamlview.h"
+#include "widgets/mainwindow.h"
+#include "widgets/runcontroller.h"
+#include "widgets/runmodel.h"
+#include "widgets/runmonitor.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDialog>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMouseEvent>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
+#include <QToolButton>
 #include <QUndoStack>
 
 using namespace pw;
@@ -149,6 +160,45 @@ void dragToConnect(PipelineEditor &editor, const QString &from, const QString &t
     drag(view, start, viewPointOf(view, editor.scene().node(to)));
 }
 
+// Makes `folder` a git repository on `branch` with one commit; false when git fails.
+bool makeGitRepository(const QString &folder, const QString &branch)
+{
+    const QStringList identity = {"-c", "user.name=Editor Test", "-c", "user.email=t@example.org"};
+    const QList<QStringList> steps = {
+        {"init", "-q", "-b", branch},
+        identity + QStringList{"commit", "-q", "--allow-empty", "-m", "start"}};
+    for (const QStringList &arguments : steps) {
+        QProcess git;
+        git.setWorkingDirectory(folder);
+        git.start(QStringLiteral("git"), arguments);
+        if (!git.waitForFinished(30000) || git.exitStatus() != QProcess::NormalExit
+            || git.exitCode() != 0)
+            return false;
+    }
+    return true;
+}
+
+bool allJobsFinished(const RunModel &model)
+{
+    if (model.run().jobs.isEmpty())
+        return false;
+    for (const JobRecord &job : model.run().jobs) {
+        if (!isFinished(job.status))
+            return false;
+    }
+    return isFinished(model.run().status);
+}
+
+// The tool button that shows `action` inside `widget`.
+QToolButton *buttonOf(QWidget *widget, QAction *action)
+{
+    for (QToolButton *button : widget->findChildren<QToolButton *>()) {
+        if (button->defaultAction() == action)
+            return button;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 class TestEditor : public QObject
@@ -178,6 +228,9 @@ private slots:
     void selectedEdgeIsDeletedWithTheDeleteKey();
     void draggingANodeIntoAnotherLaneMovesTheJob();
     void draggingANodeWithinItsLanePinsIt();
+    void pinnedNodesStayForTheNextOpening_data();
+    void pinnedNodesStayForTheNextOpening();
+    void runInTheEditorStartsTheRunAndShowsItsMonitor();
     void savingWritesTheSameBytesWhenNothingChanged();
     void saveAsWritesTheEditedTextAndMarksItSaved();
     void gitLabFilesAreReadOnlyAndConvert();
@@ -188,13 +241,17 @@ private:
     PipelineEditor *openText(const QByteArray &text, const QString &name = "pipewright.yml");
     QString pathOf(const QString &name) const { return m_folder->filePath(name); }
 
+    QTemporaryDir m_home;
     std::unique_ptr<QTemporaryDir> m_folder;
     std::unique_ptr<PipelineEditor> m_editor;
 };
 
 void TestEditor::initTestCase()
 {
+    QVERIFY(m_home.isValid());
     test::dropPlatformNoise();
+    // The pins and the run's history go to the test's own settings and store.
+    test::useScratchHome(m_home, QStringLiteral("tst_editor"));
     // The offscreen platform cannot raise the tooltip that shows why a need is refused.
     static QtMessageHandler next = nullptr;
     next = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &context,
@@ -451,12 +508,16 @@ void TestEditor::clickingAProblemSelectsItsJobAndLine()
     PipelineEditor *editor = openText(text);
     QVERIFY(editor);
     QVERIFY(editor->problemsList()->count() > 0);
-    // The last valid text is none: the graph is empty, the text and problems are shown.
+    // No text was valid yet: the graph sketches the jobs and needs the text writes.
+    QCOMPARE(nodeNames(editor->scene()), (QStringList{"a", "b", "c"}));
+    QCOMPARE(edgeNames(editor->scene()), QStringList{"a->b"});
+    QVERIFY(editor->scene().selectedJob().isEmpty());
     QListWidgetItem *item = editor->problemsList()->item(0);
     QVERIFY2(item->text().contains("line 14"), qPrintable(item->text()));
     const QRect where = editor->problemsList()->visualItemRect(item);
     QTest::mouseClick(editor->problemsList()->viewport(), Qt::LeftButton, {}, where.center());
     QCOMPARE(editor->yamlView()->textCursor().blockNumber(), 13);
+    QCOMPARE(editor->scene().selectedJob(), QStringLiteral("c"));
 }
 
 void TestEditor::propertyPanelEditChangesTheText()
@@ -589,6 +650,94 @@ void TestEditor::draggingANodeWithinItsLanePinsIt()
     // A later edit keeps the pinned node where it was put.
     QVERIFY(editor->connectJobs("b", "c"));
     QCOMPARE(editor->scene().node("a")->pos(), before + QPointF(0, 60));
+}
+
+void TestEditor::pinnedNodesStayForTheNextOpening_data()
+{
+    QTest::addColumn<QByteArray>("reopened");
+    QTest::addColumn<QStringList>("pinned");
+
+    QTest::newRow("the same file opened again shows the node where it was pinned")
+        << base << QStringList{"a"};
+    QByteArray renamed = base;
+    renamed.replace("name: a\n", "name: compile\n").replace("needs: [a]", "needs: [compile]");
+    QTest::newRow("a job renamed since drops its pin") << renamed << QStringList();
+    QByteArray removed = base;
+    removed.replace("      - name: a\n        commands: [make]   # build it\n", "")
+        .replace("needs: [a]", "needs: []");
+    QTest::newRow("a job removed since drops its pin") << removed << QStringList();
+}
+
+void TestEditor::pinnedNodesStayForTheNextOpening()
+{
+    QFETCH(QByteArray, reopened);
+    QFETCH(QStringList, pinned);
+    PipelineEditor *editor = openText(base);
+    QVERIFY(editor);
+    GraphView *view = editor->graphView();
+    const QPointF before = editor->scene().node("a")->pos();
+    const QPoint start = viewPointOf(view, editor->scene().node("a"));
+    drag(view, start, start + QPoint(0, 60));
+    QTRY_VERIFY(editor->scene().isPinned("a"));
+    const QPointF put = before + QPointF(0, 60);
+    QCOMPARE(editor->scene().node("a")->pos(), put);
+    m_editor.reset();
+
+    // The file, as changed meanwhile (or not), in a new editor.
+    editor = openText(reopened);
+    QVERIFY(editor);
+
+    QCOMPARE(sorted(editor->scene().pins().keys()), pinned);
+    QCOMPARE(sorted(pinnedPositions::load(pathOf("pipewright.yml")).keys()), pinned);
+    QCOMPARE(editor->document().text(), reopened);
+    if (!pinned.isEmpty()) {
+        QVERIFY(editor->scene().node("a")->isPinned());
+        QCOMPARE(editor->scene().node("a")->pos(), put);
+    }
+}
+
+void TestEditor::runInTheEditorStartsTheRunAndShowsItsMonitor()
+{
+    const QString branch = QStringLiteral("editor-run");
+    QVERIFY(makeGitRepository(m_folder->path(), branch));
+    const QByteArray text = "name: editor-run\n"
+                            "stages:\n"
+                            "  - name: build\n"
+                            "    jobs:\n"
+                            "      - name: hello\n"
+                            "        commands: [echo hello from the editor]\n";
+    QVERIFY(writeFile(pathOf("pipewright.yml"), text));
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.editPipeline(pathOf("pipewright.yml"));
+    PipelineEditor *editor = window.editor();
+    QTRY_COMPARE(window.tabs()->currentWidget(), editor);
+    // An edit not saved yet: Run saves it first, and the run has the new job.
+    QVERIFY(editor->addJob("build"));
+
+    QSignalSpy finished(window.controller(), &RunController::runFinished);
+    QToolButton *run = buttonOf(editor, editor->runAction());
+    QVERIFY(run);
+    QTest::mouseClick(run, Qt::LeftButton);
+
+    // No dialog asks first: the monitor shows the run at once, as the dialog would start it.
+    RunMonitor *monitor = window.monitor();
+    QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->currentWidget(), monitor, 30000);
+    QVERIFY(monitor->isLive());
+    QVERIFY(!window.findChild<QDialog *>(QStringLiteral("runDialog")));
+    QTRY_VERIFY_WITH_TIMEOUT(allJobsFinished(monitor->runModel()), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    const RunRecord &record = monitor->runModel().run();
+    QCOMPARE(keyword(record.status), QStringLiteral("success"));
+    QCOMPARE(record.jobs.size(), 2);
+    QCOMPARE(record.branch, branch);
+    const auto git = readGitState(m_folder->path());
+    QVERIFY(git.ok());
+    QCOMPARE(record.commit, git->commit);
+    QCOMPARE(readFile(pathOf("pipewright.yml")), editor->document().text());
+    QVERIFY(!editor->isModified());
 }
 
 void TestEditor::savingWritesTheSameBytesWhenNothingChanged()

@@ -1,5 +1,6 @@
 #include "editordocument.h"
 
+#include "core/edit/sketch.h"
 #include "core/gitlab/anypipeline.h"
 #include "core/gitlab/gitlabloader.h"
 #include "core/loader/limits.h"
@@ -62,9 +63,20 @@ void EditorDocument::reset(const edit::PipelineDocument &document, const QString
 {
     m_undo->clear();
     m_document = document;
+    updateSketch();
     m_filePath = path;
     m_suggestedPath = path;
     m_readOnly = readOnly;
+}
+
+void EditorDocument::updateSketch()
+{
+    const edit::SyntaxTree *tree = m_document.syntaxTree();
+    if (m_document.lastValidPipeline() || !tree) {
+        m_sketch.reset();
+        return;
+    }
+    m_sketch = std::make_shared<const Pipeline>(edit::sketchOf(*tree, m_document.outline()));
 }
 
 QString EditorDocument::displayName() const
@@ -83,7 +95,9 @@ std::shared_ptr<const Pipeline> EditorDocument::shownPipeline() const
 {
     if (m_readOnly)
         return m_foreign.pipeline;
-    return m_document.lastValidPipeline();
+    if (const auto valid = m_document.lastValidPipeline())
+        return valid;
+    return m_sketch;
 }
 
 const Diagnostics &EditorDocument::diagnostics() const
@@ -117,16 +131,15 @@ int EditorDocument::lineOfStage(const QString &stage) const
 std::pair<QString, QString> EditorDocument::jobAndStageAt(int line) const
 {
     // The innermost place that holds the line: a job's range lies inside its stage's.
-    const auto pipeline = shownPipeline();
-    if (!pipeline || m_readOnly || line <= 0)
+    if (m_readOnly || line <= 0)
         return {};
     std::pair<QString, QString> found;
-    for (const Stage &stage : pipeline->stages) {
+    for (const edit::StagePlace &stage : m_document.outline().stagePlaces) {
         const auto stageRange = m_document.stageRange(stage.name);
         if (!stageRange || line < stageRange->firstLine || line > stageRange->lastLine)
             continue;
         found.second = stage.name;
-        for (const Job &job : stage.jobs) {
+        for (const edit::JobPlace &job : stage.jobPlaces) {
             const auto jobRange = m_document.jobRange(job.name);
             if (jobRange && line >= jobRange->firstLine && line <= jobRange->lastLine)
                 found.first = job.name;
@@ -168,6 +181,7 @@ void EditorDocument::applyRecorded(const edit::TextEdit &edit)
         qCWarning(lcEditor) << "an undo step did not fit the text:" << applied.error().message;
         return;
     }
+    updateSketch();
     emit changed();
 }
 

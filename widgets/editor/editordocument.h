@@ -39,14 +39,16 @@ public:
     QUndoStack *undoStack() const { return m_undo; }
 
     // What the views show: the pipeline of the current text or, while the text is invalid,
-    // the last valid one; null when no text was valid. A GitLab file's own pipeline.
+    // the last valid one; while no text was valid yet, a sketch of the stages, jobs and
+    // needs the text writes (null when it is not YAML). A GitLab file's own pipeline.
     std::shared_ptr<const Pipeline> shownPipeline() const;
     // The problems of the current text.
     const Diagnostics &diagnostics() const;
     // The line (from 1) where a job or stage is written; 0 when unknown.
     int lineOfJob(const QString &job) const;
     int lineOfStage(const QString &stage) const;
-    // The job, else the stage, written at `line`; empty names when none.
+    // The job, else the stage, written at `line`, found in the text itself, so also while
+    // it has never been valid; empty names when none.
     std::pair<QString, QString> jobAndStageAt(int line) const;
 
     // Makes `edit` one undo step named `description`; an edit operation's error, or the
@@ -69,6 +71,7 @@ signals:
 
 private:
     void reset(const edit::PipelineDocument &document, const QString &path, bool readOnly);
+    void updateSketch();
     Status write(const QString &path);
 
     edit::PipelineDocument m_document;
@@ -76,7 +79,8 @@ private:
     QString m_suggestedPath;
     bool m_readOnly = false;
     bool m_modifiedWithoutEdits = false;
-    LoadResult m_foreign; // a GitLab file's pipeline and problems
+    LoadResult m_foreign;                     // a GitLab file's pipeline and problems
+    std::shared_ptr<const Pipeline> m_sketch; // while no text was valid
     QUndoStack *m_undo = nullptr;
 };
 

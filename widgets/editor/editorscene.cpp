@@ -44,15 +44,24 @@ void EditorScene::forgetLayout()
 void EditorScene::pin(const QString &job, QPointF topLeft)
 {
     m_pins.insert(job, topLeft);
+    emit pinsChanged();
+}
+
+void EditorScene::unpin(const QString &job)
+{
+    if (m_pins.remove(job) > 0)
+        emit pinsChanged();
 }
 
 void EditorScene::renamePin(const QString &job, const QString &newName)
 {
-    if (m_pins.contains(job))
-        m_pins.insert(newName, m_pins.take(job));
     // The hint keeps the node's place under its new name too.
     if (m_previous.centres.contains(job))
         m_previous.centres.insert(newName, m_previous.centres.take(job));
+    if (!m_pins.contains(job))
+        return;
+    m_pins.insert(newName, m_pins.take(job));
+    emit pinsChanged();
 }
 
 layout::LayoutInput EditorScene::inputFor(const Pipeline &pipeline) const

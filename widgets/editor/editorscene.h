@@ -30,11 +30,15 @@ public:
     // Forgets the previous layout and the pins, as for another file.
     void forgetLayout();
 
-    // Keeps `job`'s top left corner at `topLeft` in later layouts.
+    // Keeps `job`'s top left corner at `topLeft` in later layouts. Each change of the pins
+    // is told by pinsChanged(); forgetLayout() and setPins() are not.
     void pin(const QString &job, QPointF topLeft);
-    void unpin(const QString &job) { m_pins.remove(job); }
+    void unpin(const QString &job);
     void renamePin(const QString &job, const QString &newName);
     bool isPinned(const QString &job) const { return m_pins.contains(job); }
+    // Every pin, by job; setPins() replaces them, as for a file opened again.
+    const QHash<QString, QPointF> &pins() const { return m_pins; }
+    void setPins(const QHash<QString, QPointF> &pins) { m_pins = pins; }
 
     JobNodeItem *node(const QString &job) const { return m_nodes.value(job); }
     LaneItem *lane(const QString &stage) const;
@@ -52,6 +56,9 @@ public:
     void selectStage(const QString &stage);
 
     const layout::Layout &currentLayout() const { return m_layout; }
+
+signals:
+    void pinsChanged();
 
 private:
     layout::LayoutInput inputFor(const Pipeline &pipeline) const;

@@ -9,6 +9,7 @@
 #include "editorscene.h"
 #include "graphitems.h"
 #include "graphview.h"
+#include "pinnedpositions.h"
 #include "propertypanel.h"
 #include "yamlview.h"
 
@@ -156,8 +157,10 @@ void PipelineEditor::connectViews()
     });
     connect(m_document, &EditorDocument::fileChanged, this, [this] {
         m_scene->forgetLayout();
+        restorePins();
         emit titleChanged(title());
     });
+    connect(m_scene, &EditorScene::pinsChanged, this, &PipelineEditor::keepPins);
     connect(m_document->undoStack(), &QUndoStack::indexChanged, this,
             &PipelineEditor::updateActions);
     connect(m_yaml, &QPlainTextEdit::textChanged, this, &PipelineEditor::updateActions);
@@ -260,9 +263,11 @@ void PipelineEditor::onDocumentChanged()
 
 void PipelineEditor::redrawGraph()
 {
-    // An invalid text leaves the graph of the last valid one.
+    // An invalid text leaves the graph of the last valid one; with none, its sketch is drawn.
     const auto pipeline = m_document->shownPipeline();
-    if (!pipeline || (!m_document->isReadOnly() && !m_document->document().isValid()))
+    const edit::PipelineDocument &text = m_document->document();
+    const bool keepGraph = !m_document->isReadOnly() && !text.isValid() && text.lastValidPipeline();
+    if (!pipeline || keepGraph)
         return;
     m_redrawing = true;
     const Status shown = m_scene->showPipeline(*pipeline);
@@ -336,6 +341,44 @@ void PipelineEditor::onNodeDropped(const QString &job, const QString &stage, QPo
         m_scene->pin(job, topLeft);
     redrawGraph();
     m_scene->selectJob(job);
+}
+
+QSet<QString> PipelineEditor::jobNames() const
+{
+    QSet<QString> names;
+    if (const auto pipeline = m_document->shownPipeline()) {
+        for (const Stage &stage : pipeline->stages) {
+            for (const Job &job : stage.jobs)
+                names.insert(job.name);
+        }
+    }
+    return names;
+}
+
+void PipelineEditor::keepPins()
+{
+    if (m_document->filePath().isEmpty())
+        return;
+    // Only the jobs the file has: a removed job's pin would never be used again.
+    const QSet<QString> jobs = jobNames();
+    QHash<QString, QPointF> pins = m_scene->pins();
+    pins.removeIf([&jobs](const auto &pin) { return !jobs.contains(pin.key()); });
+    pinnedPositions::save(m_document->filePath(), pins);
+}
+
+void PipelineEditor::restorePins()
+{
+    const QString path = m_document->filePath();
+    if (path.isEmpty())
+        return;
+    // A job renamed or removed since (in another editor, say) takes its pin with it.
+    const QHash<QString, QPointF> kept = pinnedPositions::load(path);
+    const QSet<QString> jobs = jobNames();
+    QHash<QString, QPointF> pins = kept;
+    pins.removeIf([&jobs](const auto &pin) { return !jobs.contains(pin.key()); });
+    if (pins.size() != kept.size())
+        pinnedPositions::save(path, pins);
+    m_scene->setPins(pins);
 }
 
 Status PipelineEditor::perform(const Result<edit::TextEdit> &edit, const QString &description)
@@ -449,7 +492,13 @@ void PipelineEditor::saveAs(std::function<void()> then)
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setDefaultSuffix(QStringLiteral("yml"));
     connect(dialog, &QFileDialog::fileSelected, this, [this, then](const QString &path) {
+        // The nodes stay where they were pinned, now for the new file too.
+        const QHash<QString, QPointF> pins = m_scene->pins();
         const Status saved = m_document->saveAs(path);
+        if (saved && !pins.isEmpty()) {
+            m_scene->setPins(pins);
+            keepPins();
+        }
         tell(saved ? tr("Saved %1").arg(QDir::toNativeSeparators(path)) : saved.error().message);
         if (saved && then)
             then();

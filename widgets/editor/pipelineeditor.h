@@ -3,6 +3,7 @@
 #include "core/edit/textedit.h"
 #include "core/util/result.h"
 
+#include <QSet>
 #include <QWidget>
 
 #include <functional>
@@ -83,6 +84,11 @@ private:
     void onSelectionChanged();
     void onProblemClicked(QListWidgetItem *item);
     void onNodeDropped(const QString &job, const QString &stage, QPointF topLeft);
+    // The pins are kept for the file (pinnedpositions.h) as they change, and brought back
+    // when it is opened again.
+    void keepPins();
+    void restorePins();
+    QSet<QString> jobNames() const;
     Status perform(const Result<edit::TextEdit> &edit, const QString &description);
     void tell(const QString &message);
     void save(std::function<void()> then = {});
