@@ -229,9 +229,12 @@ QVariant RunModel::jobData(int job, int column, int role) const
         return {};
     }
     case AttemptColumn:
-        if (role == Qt::DisplayRole && record.attempts > 0)
-            return record.attempts;
-        return {};
+        if (role != Qt::DisplayRole || record.attempts <= 0)
+            return {};
+        // A job that may retry says how many tries it has, so "2/3" reads as one left.
+        if (record.maxAttempts > 1)
+            return QStringLiteral("%1/%2").arg(record.attempts).arg(record.maxAttempts);
+        return record.attempts;
     }
     return {};
 }

@@ -74,7 +74,7 @@ void ConsoleProgress::jobChanged(const RunRecord &run, int job)
     if (record.status == JobStatus::Running) {
         stream << "start   " << record.name;
         if (record.attempts > 1)
-            stream << " (attempt " << record.attempts << ')';
+            stream << " (attempt " << record.attempts << " of " << record.maxAttempts << ')';
         stream << Qt::endl;
         return;
     }

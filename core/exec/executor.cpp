@@ -56,6 +56,7 @@ RunRecord makeRunRecord(const Plan &plan)
         job.stage = planned.stage;
         job.name = planned.name;
         job.allowFailure = planned.allowFailure;
+        job.maxAttempts = planned.spec ? planned.spec->retry + 1 : 1;
         for (const PlannedNeed &need : planned.needs)
             job.needs.append(plan.jobs[need.job].name);
         if (planned.skipped) {

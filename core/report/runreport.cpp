@@ -20,6 +20,7 @@ QJsonObject jobToJson(const JobRecord &job)
     object.insert(QStringLiteral("exitCode"),
                   job.exitCode ? QJsonValue(*job.exitCode) : QJsonValue(QJsonValue::Null));
     object.insert(QStringLiteral("attempts"), job.attempts);
+    object.insert(QStringLiteral("maxAttempts"), job.maxAttempts);
     object.insert(QStringLiteral("startedAt"), timeToJson(job.startedAt));
     object.insert(QStringLiteral("finishedAt"), timeToJson(job.finishedAt));
     object.insert(QStringLiteral("durationMs"), job.durationMs());

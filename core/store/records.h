@@ -39,6 +39,7 @@ struct JobRecord
     QString reason;
     std::optional<int> exitCode;
     int attempts = 0;
+    int maxAttempts = 1; // one plus the retries the job allows
     QDateTime startedAt; // UTC; null until it starts
     QDateTime finishedAt;
     bool allowFailure = false;

@@ -187,11 +187,19 @@ Migration runStarts()
              QStringLiteral("ALTER TABLE runs ADD COLUMN retry_of BIGINT NOT NULL DEFAULT 0")}};
 }
 
+// How many tries each job was allowed, so that a view can say "attempt 2 of 3".
+Migration jobRetries()
+{
+    return {"the attempts each job was allowed",
+            {QStringLiteral("ALTER TABLE jobs ADD COLUMN max_attempts INTEGER NOT NULL"
+                            " DEFAULT 1")}};
+}
+
 const QList<Migration> &migrations()
 {
     static const QList<Migration> all = {firstSchema(),   runsByStatus(), artifactsAndCaches(),
                                          jobFiles(),      gates(),        runOwners(),
-                                         historyOrders(), runStarts()};
+                                         historyOrders(), runStarts(),    jobRetries()};
     return all;
 }
 

@@ -84,6 +84,7 @@ Result<JobRecord> jobFromRow(const QSqlQuery &query, qint64 runId)
     job.cacheHit = row.flag();
     job.needs = row.names();
     sql::readJobFiles(row.text(), job);
+    job.maxAttempts = row.integer();
 
     const std::optional<JobStatus> parsed = jobStatusFromString(status);
     if (!parsed)
@@ -352,7 +353,7 @@ Result<QList<JobRecord>> SqlStore::loadJobs(qint64 runId)
     Result<QSqlQuery> prepared =
         prepare(QStringLiteral("SELECT idx, stage_idx, name, status, reason, exit_code, attempts,"
                                " started_at, finished_at, allow_failure, cache_hit, needs,"
-                               " files FROM jobs WHERE run_id = ? ORDER BY idx"),
+                               " files, max_attempts FROM jobs WHERE run_id = ? ORDER BY idx"),
                 reading);
     if (!prepared)
         return prepared.error();

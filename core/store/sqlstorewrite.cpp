@@ -170,15 +170,16 @@ Status SqlStore::upsertJobs(sql::Statements &statements, qint64 runId, const QLi
         statements,
         QStringLiteral("INSERT INTO jobs (run_id, idx, stage_idx, name, status, reason,"
                        " exit_code, attempts, started_at, finished_at, allow_failure,"
-                       " cache_hit, needs, files)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                       " cache_hit, needs, files, max_attempts)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                        " ON CONFLICT (run_id, idx) DO UPDATE SET"
                        " stage_idx = excluded.stage_idx, name = excluded.name,"
                        " status = excluded.status, reason = excluded.reason,"
                        " exit_code = excluded.exit_code, attempts = excluded.attempts,"
                        " started_at = excluded.started_at, finished_at = excluded.finished_at,"
                        " allow_failure = excluded.allow_failure, cache_hit = excluded.cache_hit,"
-                       " needs = excluded.needs, files = excluded.files"));
+                       " needs = excluded.needs, files = excluded.files,"
+                       " max_attempts = excluded.max_attempts"));
     if (!prepared)
         return prepared.error();
     QSqlQuery &query = *prepared.value();
@@ -188,7 +189,8 @@ Status SqlStore::upsertJobs(sql::Statements &statements, qint64 runId, const QLi
                   {runId, job.index, job.stage, sql::text(job.name), sql::text(keyword(job.status)),
                    sql::text(job.reason), sql::number(job.exitCode), job.attempts,
                    sql::time(job.startedAt), sql::time(job.finishedAt), sql::flag(job.allowFailure),
-                   sql::flag(job.cacheHit), sql::names(job.needs), sql::jobFiles(job)});
+                   sql::flag(job.cacheHit), sql::names(job.needs), sql::jobFiles(job),
+                   job.maxAttempts});
         if (Status done = execute(query, writing); !done)
             return done;
     }

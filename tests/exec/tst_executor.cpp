@@ -339,6 +339,7 @@ void tst_Executor::retriesAFailingJob()
     const JobRecord &flaky = job(result, QStringLiteral("flaky"));
     QCOMPARE(flaky.status, JobStatus::Success);
     QCOMPARE(flaky.attempts, 2);
+    QCOMPARE(flaky.maxAttempts, 3);
     QCOMPARE(result.status, RunStatus::Success);
     QVERIFY(m_sink.output[flaky.index].contains("run 1 of"));
     QVERIFY(m_sink.output[flaky.index].contains("run 2 of"));

@@ -142,19 +142,25 @@ void GuiModelsTest::runModelFollowsStatusChanges_data()
 {
     QTest::addColumn<JobStatus>("status");
     QTest::addColumn<int>("attempts");
+    QTest::addColumn<int>("maxAttempts");
     QTest::addColumn<QString>("shown");
+    QTest::addColumn<QString>("attemptShown");
 
-    QTest::newRow("a running job says so") << JobStatus::Running << 1 << "running";
-    QTest::newRow("a passed job says passed") << JobStatus::Success << 1 << "passed";
+    QTest::newRow("a running job says so") << JobStatus::Running << 1 << 1 << "running" << "1";
+    QTest::newRow("a passed job says passed") << JobStatus::Success << 1 << 1 << "passed" << "1";
     QTest::newRow("a job failed twice shows its second attempt")
-        << JobStatus::Failed << 2 << "failed";
+        << JobStatus::Failed << 2 << 1 << "failed" << "2";
+    QTest::newRow("a job that may retry shows the tries it has")
+        << JobStatus::Running << 2 << 3 << "running" << "2/3";
 }
 
 void GuiModelsTest::runModelFollowsStatusChanges()
 {
     QFETCH(JobStatus, status);
     QFETCH(int, attempts);
+    QFETCH(int, maxAttempts);
     QFETCH(QString, shown);
+    QFETCH(QString, attemptShown);
 
     RunModel model;
     RunRecord run = sampleRun();
@@ -162,6 +168,7 @@ void GuiModelsTest::runModelFollowsStatusChanges()
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     run.jobs[2].status = status;
     run.jobs[2].attempts = attempts;
+    run.jobs[2].maxAttempts = maxAttempts;
     run.jobs[2].startedAt = at(1);
     if (isFinished(status))
         run.jobs[2].finishedAt = at(4);
@@ -172,7 +179,7 @@ void GuiModelsTest::runModelFollowsStatusChanges()
     QCOMPARE(model.indexOfJob(2, RunModel::StatusColumn).data().toString(), shown);
     QCOMPARE(model.indexOfJob(2, RunModel::StatusColumn).data(RunModel::StatusKeywordRole),
              keyword(status));
-    QCOMPARE(model.indexOfJob(2, RunModel::AttemptColumn).data().toInt(), attempts);
+    QCOMPARE(model.indexOfJob(2, RunModel::AttemptColumn).data().toString(), attemptShown);
     if (isFinished(status))
         QCOMPARE(model.indexOfJob(2, RunModel::ElapsedColumn).data().toString(),
                  QStringLiteral("3.00s"));

@@ -30,12 +30,13 @@ QString describe(const StageRecord &stage)
 
 QString describe(const JobRecord &job)
 {
-    return QStringLiteral("job %1 stage %2 %3 %4 [%5] exit %6 attempts %7 %8..%9 "
-                          "allow_failure %10 cache_hit %11 needs [%12]\n")
+    return QStringLiteral("job %1 stage %2 %3 %4 [%5] exit %6 attempts %7 of %8 %9..%10 "
+                          "allow_failure %11 cache_hit %12 needs [%13]\n")
         .arg(job.index)
         .arg(job.stage)
         .arg(job.name, keyword(job.status), job.reason, exitText(job.exitCode))
         .arg(job.attempts)
+        .arg(job.maxAttempts)
         .arg(timeText(job.startedAt), timeText(job.finishedAt))
         .arg(job.allowFailure)
         .arg(job.cacheHit)
@@ -82,6 +83,7 @@ RunRecord sampleRun(const QString &pipeline, int jobCount)
         job.reason = index % 2 == 0 ? QString() : QStringLiteral("exit code %1").arg(index);
         job.exitCode = index % 3 == 2 ? std::nullopt : std::optional<int>(index % 2);
         job.attempts = 1 + index % 3;
+        job.maxAttempts = 3;
         job.startedAt = start.addMSecs(index * 7);
         job.finishedAt = start.addMSecs(index * 7 + 1000 + index);
         job.allowFailure = index % 2 == 1;

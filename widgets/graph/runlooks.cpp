@@ -78,6 +78,7 @@ JobBoxStatus nodeStatusOf(const JobRecord &job)
     status.icon = look.icon;
     status.elapsed = elapsedOf(job);
     status.attempt = job.attempts;
+    status.maxAttempts = job.maxAttempts > 1 ? job.maxAttempts : 0;
     status.reason = job.reason;
     return status;
 }
