@@ -41,6 +41,8 @@ public:
     // The lines shown; a copy of the text may hold more, not yet announced.
     qint64 lineCount() const { return m_lineCount; }
     const LogText &text() const { return *m_text; }
+    // The fixed-pitch font the lines are shown in.
+    QFont font() const { return m_font; }
     QString lineText(qint64 line) const;
     QByteArrayView rawLine(qint64 line) const;
     // The rows whose text contains `text` (ignoring case), from `fromRow` on.

@@ -13,6 +13,8 @@
 #include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QHeaderView>
+#include <QtMath>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -20,6 +22,7 @@
 #include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
+#include <QTableView>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -32,7 +35,7 @@ LogView::LogView(LogLinesModel &model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
     , m_jobSearch(new LogSearch(model, this))
-    , m_list(new QListView(this))
+    , m_list(new QTableView(this))
     , m_bar(new QWidget(this))
     , m_save(new QToolButton(this))
     , m_status(new QLabel(this))
@@ -45,8 +48,7 @@ LogView::LogView(LogLinesModel &model, QWidget *parent)
     m_list->setObjectName(QStringLiteral("logLines"));
     m_list->setModel(&m_model);
     m_list->setItemDelegate(m_delegate);
-    // Equal rows let the view place a million lines without measuring each.
-    m_list->setUniformItemSizes(true);
+    setUpLines();
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->setAccessibleName(tr("Job log"));
 
@@ -85,6 +87,42 @@ LogView::LogView(LogLinesModel &model, QWidget *parent)
     connect(&m_model, &QAbstractItemModel::rowsInserted, this, &LogView::onRowsInserted);
     connect(&m_model, &QAbstractItemModel::modelReset, this, &LogView::onReset);
     updateMatchLabel();
+}
+
+void LogView::setUpLines()
+{
+    m_list->horizontalHeader()->hide();
+    m_list->verticalHeader()->hide();
+    m_list->setShowGrid(false);
+    m_list->setWordWrap(false);
+    m_list->setCornerButtonEnabled(false);
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    // Equal rows of one line of the log's font: the view places a million of them without
+    // measuring any.
+    QHeaderView *rows = m_list->verticalHeader();
+    rows->setSectionResizeMode(QHeaderView::Fixed);
+    rows->setMinimumSectionSize(1);
+    rows->setDefaultSectionSize(QFontMetrics(m_model.font()).height() + 2);
+    m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_list->viewport()->installEventFilter(this);
+}
+
+void LogView::fitColumn()
+{
+    // As wide as the longest line the delegate draws, and at least as the view. The widest
+    // glyph: should the fixed-pitch font fall back to a proportional one, no line is cut.
+    const qsizetype longest =
+        qMin<qsizetype>(m_model.text().longestLine(), LogLineDelegate::maxShownChars());
+    if (longest != m_fittedLongest) {
+        m_fittedLongest = longest;
+        const QString widest(longest, QLatin1Char('W'));
+        m_textWidth = qCeil(QFontMetricsF(m_model.font()).horizontalAdvance(widest)) + 8;
+    }
+    const int textWidth = m_textWidth;
+    const int width = qMax(m_list->viewport()->width(), textWidth);
+    if (m_list->columnWidth(0) != width)
+        m_list->setColumnWidth(0, width);
 }
 
 void LogView::buildSearchBar()
@@ -176,6 +214,8 @@ bool LogView::eventFilter(QObject *watched, QEvent *event)
         closeSearch();
         return true;
     }
+    if (watched == m_list->viewport() && event->type() == QEvent::Resize)
+        fitColumn();
     return QWidget::eventFilter(watched, event);
 }
 
@@ -273,6 +313,7 @@ void LogView::onAboutToInsert()
 void LogView::onRowsInserted()
 {
     m_jobSearch->extend();
+    fitColumn();
     if (m_revealLine >= 0)
         QTimer::singleShot(0, this, &LogView::tryReveal);
     else if (m_atBottom)
@@ -281,6 +322,7 @@ void LogView::onRowsInserted()
 
 void LogView::onReset()
 {
+    fitColumn();
     m_atBottom = true;
     m_current = -1;
     m_anchorLine = -1;

@@ -6,6 +6,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QTableView;
 class QSplitter;
 class QToolButton;
 
@@ -16,7 +17,7 @@ class LogLinesModel;
 class LogSearch;
 class RunLogSearch;
 
-// A job's log: the lines of a LogLinesModel in colour, in a list that follows the tail while
+// A job's log: the lines of a LogLinesModel in colour, in a view that follows the tail while
 // the user is at the bottom. A search bar (Ctrl+F; F3 and Shift+F3 step; Esc closes) counts
 // and marks matches in this job, or lists the matching lines of every job of the run. The
 // selected lines can be copied and the whole log saved, both without escape sequences.
@@ -29,7 +30,9 @@ public:
 
     explicit LogView(LogLinesModel &model, QWidget *parent = nullptr);
 
-    QListView *listView() const { return m_list; }
+    // The job's lines: a table of one column with fixed, equal rows, which takes new rows at
+    // a cost that does not grow with the log (a list view lays every row out again).
+    QTableView *linesView() const { return m_list; }
     QWidget *searchBar() const { return m_bar; }
     QLineEdit *searchField() const { return m_search; }
     QToolButton *caseToggle() const { return m_case; }
@@ -77,6 +80,9 @@ signals:
     void logSaved(const QString &path, const QString &error);
 
 private:
+    void setUpLines();
+    // Keeps the one column as wide as the longest line, for the horizontal scroll bar.
+    void fitColumn();
     void buildSearchBar();
     void buildActions();
     void onAboutToInsert();
@@ -93,7 +99,9 @@ private:
     LogSearch *m_jobSearch = nullptr;
     LogLineDelegate *m_delegate = nullptr;
     RunLogSearch *m_runSearch = nullptr;
-    QListView *m_list = nullptr;
+    QTableView *m_list = nullptr;
+    qsizetype m_fittedLongest = -1;
+    int m_textWidth = 0;
     QWidget *m_bar = nullptr;
     QLineEdit *m_search = nullptr;
     QToolButton *m_case = nullptr;

@@ -14,6 +14,7 @@
 #include <QAbstractItemModelTester>
 #include <QLabel>
 #include <QListView>
+#include <QTableView>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -311,7 +312,7 @@ void GuiModelsTest::logViewCountsAndStepsThroughMatches()
     QCOMPARE(view.currentMatch(), 0);
     QCOMPARE(view.matchLabel()->text(), QStringLiteral("1 of 2"));
     view.nextMatch();
-    QCOMPARE(view.listView()->currentIndex().row(), 2);
+    QCOMPARE(view.linesView()->currentIndex().row(), 2);
     view.nextMatch();
     QCOMPARE(view.currentMatch(), 0);
     view.previousMatch();
@@ -339,7 +340,7 @@ void GuiModelsTest::logViewFollowsTheTailUntilScrolledAway()
     view.resize(400, 200);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    QScrollBar *bar = view.listView()->verticalScrollBar();
+    QScrollBar *bar = view.linesView()->verticalScrollBar();
 
     model.showLive();
     model.appendChunks(numberedLines(0, 200));

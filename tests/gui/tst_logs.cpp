@@ -24,6 +24,7 @@
 #include <QListView>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -125,6 +126,7 @@ private slots:
     void copyPutsSelectedLinesWithoutEscapes();
     void saveWritesTheWholeLogWithoutEscapes();
     void followingTheTailStopsWhenScrolledUpAndResumesAtTheBottom();
+    void aLongLineScrollsSideways();
 
 private:
     void fillStore(const QString &location);
@@ -346,7 +348,7 @@ void LogsTest::searchInAJobCountsStepsAndWraps()
     // Next goes through every match and wraps to the first; previous wraps to the last.
     for (int step = 0; step < rows.size(); ++step) {
         QCOMPARE(view.currentMatch(), step);
-        QCOMPARE(view.listView()->currentIndex().row(), rows.at(step));
+        QCOMPARE(view.linesView()->currentIndex().row(), rows.at(step));
         view.nextMatch();
     }
     QCOMPARE(view.currentMatch(), 0);
@@ -367,24 +369,24 @@ void LogsTest::theCurrentMatchIsHighlighted()
 
     view.setSearchText(QStringLiteral("needle"));
     QCOMPARE(view.currentMatch(), 0);
-    view.listView()->clearSelection();
-    view.listView()->setCurrentIndex({});
-    const QColor current = view.listView()->palette().color(QPalette::Highlight);
+    view.linesView()->clearSelection();
+    view.linesView()->setCurrentIndex({});
+    const QColor current = view.linesView()->palette().color(QPalette::Highlight);
     const QColor other(255, 230, 120);
-    const QRect firstRow = view.listView()->visualRect(model.index(0));
-    const QRect plainRow = view.listView()->visualRect(model.index(1));
-    const QRect thirdRow = view.listView()->visualRect(model.index(2));
+    const QRect firstRow = view.linesView()->visualRect(model.index(0));
+    const QRect plainRow = view.linesView()->visualRect(model.index(1));
+    const QRect thirdRow = view.linesView()->visualRect(model.index(2));
 
-    QImage shot = view.listView()->viewport()->grab().toImage();
+    QImage shot = view.linesView()->viewport()->grab().toImage();
     QVERIFY(pixelsOf(shot, firstRow, current) > 20);
     QVERIFY(pixelsOf(shot, thirdRow, other) > 20);
     QCOMPARE(pixelsOf(shot, plainRow, other) + pixelsOf(shot, plainRow, current), 0);
 
     // Stepping moves the highlight to the next match.
     view.nextMatch();
-    view.listView()->clearSelection();
-    view.listView()->setCurrentIndex({});
-    shot = view.listView()->viewport()->grab().toImage();
+    view.linesView()->clearSelection();
+    view.linesView()->setCurrentIndex({});
+    shot = view.linesView()->viewport()->grab().toImage();
     QVERIFY(pixelsOf(shot, thirdRow, current) > 20);
     QVERIFY(pixelsOf(shot, firstRow, other) > 20);
 }
@@ -450,18 +452,18 @@ void LogsTest::findKeysOpenStepAndClose()
     model.appendChunks({chunk(0, "x\nfind me\ny\nfind me\n")});
     view.setSearchText(QStringLiteral("find"));
 
-    view.listView()->setFocus();
-    QTest::keySequence(view.listView(), QKeySequence::FindNext);
+    view.linesView()->setFocus();
+    QTest::keySequence(view.linesView(), QKeySequence::FindNext);
     QCOMPARE(view.currentMatch(), 1);
-    QTest::keySequence(view.listView(), QKeySequence::FindNext);
+    QTest::keySequence(view.linesView(), QKeySequence::FindNext);
     QCOMPARE(view.currentMatch(), 0);
-    QTest::keySequence(view.listView(), QKeySequence::FindPrevious);
+    QTest::keySequence(view.linesView(), QKeySequence::FindPrevious);
     QCOMPARE(view.currentMatch(), 1);
 
     QTest::keyClick(view.searchField(), Qt::Key_Escape);
     QVERIFY(!view.searchBar()->isVisible());
     QCOMPARE(view.matchCount(), 0);
-    QTest::keySequence(view.listView(), QKeySequence::Find);
+    QTest::keySequence(view.linesView(), QKeySequence::Find);
     QVERIFY(view.searchBar()->isVisible());
     QTRY_VERIFY(view.searchField()->hasFocus());
 }
@@ -541,13 +543,13 @@ void LogsTest::searchAcrossTheRunListsMatchesOfTwoJobs()
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
                       list->visualRect(results->index(2, 0)).center());
     QTRY_COMPARE(monitor.selectedJob(), 2);
-    QTRY_COMPARE(view->listView()->currentIndex().row(), 2);
+    QTRY_COMPARE(view->linesView()->currentIndex().row(), 2);
     QTRY_COMPARE(view->currentMatch(), 0);
     QCOMPARE(monitor.logModel().lineText(2), QStringLiteral("the needle is out"));
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
                       list->visualRect(results->index(1, 0)).center());
     QTRY_COMPARE(monitor.selectedJob(), 0);
-    QTRY_COMPARE(view->listView()->currentIndex().row(), 3);
+    QTRY_COMPARE(view->linesView()->currentIndex().row(), 3);
     QTRY_COMPARE(view->currentMatch(), 1);
 
     // Back to this job only: the results go away.
@@ -567,7 +569,7 @@ void LogsTest::copyPutsSelectedLinesWithoutEscapes()
                                  "four\n")});
     QApplication::clipboard()->clear();
 
-    QListView *list = view.listView();
+    QTableView *list = view.linesView();
     list->setFocus();
     list->selectionModel()->select(model.index(3), QItemSelectionModel::Select);
     list->selectionModel()->select(model.index(1), QItemSelectionModel::Select);
@@ -617,7 +619,7 @@ void LogsTest::followingTheTailStopsWhenScrolledUpAndResumesAtTheBottom()
     view.resize(400, 200);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    QScrollBar *bar = view.listView()->verticalScrollBar();
+    QScrollBar *bar = view.linesView()->verticalScrollBar();
     model.showLive();
     batcher.watch(0, 1);
 
@@ -641,11 +643,36 @@ void LogsTest::followingTheTailStopsWhenScrolledUpAndResumesAtTheBottom()
     batcher.add(chunk(250, numbered(250, 50)));
     QTRY_VERIFY(bar->maximum() > before);
     QTRY_COMPARE(bar->value(), bar->maximum());
-    QCOMPARE(view.listView()
-                 ->indexAt(view.listView()->viewport()->rect().bottomLeft() + QPoint(2, -2))
+    QCOMPARE(view.linesView()
+                 ->indexAt(view.linesView()->viewport()->rect().bottomLeft() + QPoint(2, -2))
                  .data()
                  .toString(),
              QStringLiteral("line 299"));
+}
+
+void LogsTest::aLongLineScrollsSideways()
+{
+    LogLinesModel model;
+    LogView view(model);
+    view.resize(400, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    model.showLive();
+    model.appendChunks({chunk(0, "short\n")});
+    QTableView *lines = view.linesView();
+    // A short log fills the view and needs no sideways scrolling.
+    QCOMPARE(lines->columnWidth(0), lines->viewport()->width());
+    QCOMPARE(lines->horizontalScrollBar()->maximum(), 0);
+
+    // A line wider than the view makes the column as wide as it, at every row's height.
+    const QByteArray wide = QByteArray(300, 'x') + "END\n";
+    model.appendChunks({chunk(1, wide + "after\n")});
+    QCOMPARE(model.text().longestLine(), wide.size());
+    const int advance = QFontMetrics(model.font()).horizontalAdvance(QString(303, 'x'));
+    QVERIFY2(lines->columnWidth(0) >= advance,
+             qPrintable(QStringLiteral("%1 < %2").arg(lines->columnWidth(0)).arg(advance)));
+    QTRY_VERIFY(lines->horizontalScrollBar()->maximum() > 0);
+    QCOMPARE(lines->rowHeight(0), lines->rowHeight(2));
 }
 
 QTEST_MAIN(LogsTest)

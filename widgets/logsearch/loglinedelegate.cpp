@@ -13,7 +13,7 @@ namespace {
 
 // Lines longer than this are drawn cut off: nobody reads that far to the right, and laying
 // out a megabyte-long line would stall the view.
-constexpr int maxShownChars = 4000;
+constexpr int shownChars = 4000;
 
 } // namespace
 
@@ -21,6 +21,11 @@ LogLineDelegate::LogLineDelegate(const LogSearch &search, QObject *parent)
     : QStyledItemDelegate(parent)
     , m_search(search)
 {}
+
+int LogLineDelegate::maxShownChars()
+{
+    return shownChars;
+}
 
 void LogLineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                             const QModelIndex &index) const
@@ -46,9 +51,9 @@ void LogLineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QRect textRect = option.rect.adjusted(3, 0, 0, 0);
     int x = textRect.left();
     for (const AnsiSpan &span : line.spans) {
-        if (span.start >= maxShownChars || x > textRect.right())
+        if (span.start >= shownChars || x > textRect.right())
             break;
-        const QString part = line.text.mid(span.start, qMin(span.length, maxShownChars));
+        const QString part = line.text.mid(span.start, qMin(span.length, shownChars));
         const int width = metrics.horizontalAdvance(part);
         if (span.style.background.isValid() && !selected)
             painter->fillRect(QRect(x, textRect.top(), width, textRect.height()),
@@ -76,7 +81,7 @@ void LogLineDelegate::paintMatches(QPainter *painter, const QStyleOptionViewItem
     const int left = option.rect.left() + 3;
     for (qsizetype i = first; i < last; ++i) {
         const LogMatch &match = m_search.matches().at(i);
-        if (match.column >= maxShownChars)
+        if (match.column >= shownChars)
             break;
         const int x = left + metrics.horizontalAdvance(text.left(match.column));
         const int width = metrics.horizontalAdvance(text.mid(match.column, length));

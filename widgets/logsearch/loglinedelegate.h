@@ -16,6 +16,8 @@ class LogLineDelegate : public QStyledItemDelegate
 public:
     explicit LogLineDelegate(const LogSearch &search, QObject *parent = nullptr);
 
+    // The characters of a line it draws at most; the rest of a longer line is not shown.
+    static int maxShownChars();
     // The index into the search's matches of the current one, or -1.
     void setCurrentMatch(qsizetype match) { m_current = match; }
 

@@ -74,7 +74,9 @@ void LogText::addStarts(Block &block, qsizetype from)
     for (qsizetype at = from; at < bytes.size(); ++m_lineCount) {
         block.starts.append(quint32(at));
         const qsizetype newline = bytes.indexOf('\n', at);
-        at = newline < 0 ? bytes.size() : newline + 1;
+        const qsizetype end = newline < 0 ? bytes.size() : newline + 1;
+        m_longestLine = qMax(m_longestLine, end - at);
+        at = end;
     }
     m_byteCount += bytes.size() - from;
 }

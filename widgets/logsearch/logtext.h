@@ -26,6 +26,8 @@ public:
 
     qint64 lineCount() const { return m_lineCount; }
     qint64 byteCount() const { return m_byteCount; }
+    // The bytes of the longest line held, escape sequences included.
+    qsizetype longestLine() const { return m_longestLine; }
     // The line as printed, escape sequences and newline included; empty past the end. The
     // view is valid until this copy of the text is changed.
     QByteArrayView rawLine(qint64 line) const;
@@ -46,6 +48,7 @@ private:
     QList<Block> m_blocks;
     qint64 m_lineCount = 0;
     qint64 m_byteCount = 0;
+    qsizetype m_longestLine = 0;
 };
 
 } // namespace pw::gui
