@@ -19,6 +19,7 @@
 #include "widgets/tray/gatenotifier.h"
 #include "widgets/tray/gatetray.h"
 #include "widgets/tray/redisstatus.h"
+#include "widgets/watch/watchcontrol.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -216,6 +217,10 @@ void MainWindow::createActions()
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_watchControl = new WatchControl(m_controller, statusBar(), this);
+    connect(m_watchControl, &WatchControl::runStarted, this,
+            [this] { m_monitor->showLive(m_controller->feed()); });
 }
 
 void MainWindow::createMenus()
@@ -236,6 +241,8 @@ void MainWindow::createMenus()
     run->addAction(m_runAction);
     run->addAction(m_cancelAction);
     run->addAction(m_rerunAction);
+    run->addSeparator();
+    run->addAction(m_watchControl->action());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Pipewright"), this, &MainWindow::showAbout);
@@ -364,6 +371,7 @@ void MainWindow::onPipelineRead(const QString &path, const LoadResult &result)
     m_pipeline = result.pipeline;
     m_pipelinePath = path;
     m_recent->add(path);
+    m_watchControl->setPipeline(path, m_pipeline->directory);
     setWindowTitle(tr("%1 – Pipewright").arg(m_pipeline->name));
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
     updateActions();

@@ -26,6 +26,7 @@ class RunController;
 class RunDialog;
 class RunMonitor;
 class StoreReader;
+class WatchControl;
 
 // The desktop app's window: open a pipeline, run it, watch the run and read its logs, and
 // look back through the history. Everything slow (reading files and git, store queries)
@@ -66,6 +67,8 @@ public:
     QAction *cancelAction() const { return m_cancelAction; }
     QAction *rerunAction() const { return m_rerunAction; }
     QAction *settingsAction() const { return m_settingsAction; }
+    // The open pipeline's "Watch Repository" switch and the watch behind it.
+    WatchControl *watchControl() const { return m_watchControl; }
 
 signals:
     void pipelineLoaded();
@@ -116,6 +119,7 @@ private:
     GateNotifier *m_gateNotifier = nullptr;
     GateTray *m_gateTray = nullptr;
     RedisStatus *m_redisStatus = nullptr;
+    WatchControl *m_watchControl = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_openFolderAction = nullptr;
     QAction *m_runAction = nullptr;

@@ -9,27 +9,17 @@
 #include "core/session/runsession.h"
 #include "core/session/sharedservices.h"
 #include "core/store/runstore.h"
-#include "core/vcs/gitrepository.h"
+#include "core/vcs/branchwatcher.h"
 #include "interruptwatcher.h"
 #include "output.h"
 
 #include <QEventLoop>
-#include <QHash>
 #include <QQueue>
 #include <QThread>
-#include <QTimer>
 
 namespace pw::cli {
 
 namespace {
-
-struct PendingRun
-{
-    QString branch;
-    QString commit;
-    // The branch's commit before this push, empty for a new branch.
-    QString before;
-};
 
 // Polls the repository's branch heads and runs the pipeline, one run at a time, for each
 // new commit on a branch that the pipeline's `on:` accepts for a push.
@@ -59,25 +49,36 @@ public:
             m_observers.add(notifier);
     }
 
-    Status begin(const QString &directory, int intervalMs)
+    // Starts following the repository around `directory`; `began` gets whether its branches
+    // could be read.
+    void begin(const QString &directory, int intervalMs, std::function<void(Status)> began)
     {
-        m_directory = directory;
-        const auto heads = readBranchHeads(directory);
-        if (!heads.ok())
-            return Status::failure(heads.error().message);
-        for (const BranchHead &head : *heads)
-            m_seen.insert(head.branch, head.commit);
-
-        connect(&m_timer, &QTimer::timeout, this, &Watcher::poll);
-        m_timer.start(intervalMs);
-        err() << "pwctl: watching " << directory << " for new commits (Ctrl-C to stop)" << Qt::endl;
-        return Status();
+        m_branches = std::make_unique<BranchWatcher>(directory);
+        connect(m_branches.get(), &BranchWatcher::ready, this, [this, directory, began] {
+            m_began = true;
+            err() << "pwctl: watching " << directory << " for new commits (Ctrl-C to stop)"
+                  << Qt::endl;
+            began(Status());
+        });
+        connect(m_branches.get(), &BranchWatcher::failed, this,
+                [this, began](const QString &message) {
+                    if (!m_began)
+                        return began(Status::failure(message));
+                    err() << "pwctl: cannot read the repository: " << message << Qt::endl;
+                });
+        connect(m_branches.get(), &BranchWatcher::pushed, this, [this](const BranchPush &push) {
+            m_queue.enqueue(push);
+            startNext();
+        });
+        // --changes-since fixes what rules: changes compare with, for every run.
+        m_branches->start(intervalMs, !m_parser.isSet(QStringLiteral("changes-since")));
     }
 
     void stop()
     {
         m_stopping = true;
-        m_timer.stop();
+        if (m_branches)
+            m_branches->stop();
         if (m_session)
             m_session->cancel(QStringLiteral("cancelled by user"));
         else
@@ -94,33 +95,16 @@ private:
             done();
     }
 
-    void poll()
-    {
-        const auto heads = readBranchHeads(m_directory);
-        if (!heads.ok()) {
-            err() << "pwctl: cannot read the repository: " << heads.error().message << Qt::endl;
-            return;
-        }
-        for (const BranchHead &head : *heads) {
-            if (m_seen.value(head.branch) == head.commit)
-                continue;
-            const QString before = m_seen.value(head.branch);
-            m_seen.insert(head.branch, head.commit);
-            m_queue.enqueue({head.branch, head.commit, before});
-        }
-        startNext();
-    }
-
     void startNext()
     {
         while (!m_session && !m_queue.isEmpty() && !m_stopping) {
-            const PendingRun next = m_queue.dequeue();
+            const BranchPush next = m_queue.dequeue();
             if (startRun(next))
                 return;
         }
     }
 
-    bool startRun(const PendingRun &pending)
+    bool startRun(const BranchPush &pending)
     {
         // The file is read again for every run: the commit may have changed it.
         const LoadResult loaded = loadPipelineReporting(m_file);
@@ -134,14 +118,8 @@ private:
         context->event = QStringLiteral("push");
         context->respectTriggers = true;
         // GitLab's rules: changes compare a push with its before-SHA; a new branch has none.
-        if (!m_parser.isSet(QStringLiteral("changes-since"))) {
-            context->changedFiles.reset();
-            const auto changes = pending.before.isEmpty()
-                                     ? Result<std::optional<QStringList>>(std::nullopt)
-                                     : readChangedFiles(loaded.pipeline->directory, pending.before);
-            if (changes.ok())
-                context->changedFiles = *changes;
-        }
+        if (!m_parser.isSet(QStringLiteral("changes-since")))
+            context->changedFiles = pending.changedFiles;
 
         const auto plan = makePlan(loaded.pipeline, *context);
         if (plan.ok() && !plan->triggered) {
@@ -179,7 +157,7 @@ private:
         ++m_runs;
         m_session.release()->deleteLater();
         if (m_stopping || (m_maxRuns > 0 && m_runs >= m_maxRuns)) {
-            m_timer.stop();
+            m_branches->stop();
             emitDone();
             return;
         }
@@ -187,7 +165,6 @@ private:
     }
 
     QString m_file;
-    QString m_directory;
     const QCommandLineParser &m_parser;
     Services m_services;
     LocalJobRunner m_runner;
@@ -196,12 +173,12 @@ private:
     int m_runs = 0;
     bool m_failed = false;
     bool m_stopping = false;
+    bool m_began = false;
     ConsoleProgress m_progress;
     RunEventFanout m_observers;
-    QHash<QString, QString> m_seen;
-    QQueue<PendingRun> m_queue;
+    std::unique_ptr<BranchWatcher> m_branches;
+    QQueue<BranchPush> m_queue;
     std::unique_ptr<RunSession> m_session;
-    QTimer m_timer;
 };
 
 } // namespace
@@ -256,17 +233,20 @@ int watchCommand(const QStringList &arguments)
         return usageError(shared.error().message);
 
     Watcher watcher(file, parser, {**store, writer, stager, **shared}, jobs, maxRuns);
-    const Status began = watcher.begin(loaded.pipeline->directory, int(interval * 1000));
-    if (!began.ok())
-        return usageError(began.error().message);
-
     QEventLoop loop;
+    int exitCode = -1;
+    watcher.begin(loaded.pipeline->directory, int(interval * 1000), [&](const Status &began) {
+        if (began.ok())
+            return;
+        exitCode = usageError(began.error().message);
+        loop.quit();
+    });
     watcher.done = [&loop] { loop.quit(); };
     InterruptWatcher interrupts;
     QObject::connect(&interrupts, &InterruptWatcher::interrupted, &loop,
                      [&watcher](int, int) { watcher.stop(); });
     loop.exec();
-    return watcher.exitCode();
+    return exitCode >= 0 ? exitCode : watcher.exitCode();
 }
 
 } // namespace pw::cli
