@@ -10,9 +10,9 @@
 #include "core/gitlab/matrixneeds.h"
 #include "core/plan/planner.h"
 #include "core/vcs/gitrepository.h"
+#include "gitfolder.h"
 #include "testsupport.h"
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -43,15 +43,6 @@ void writeFile(const QString &path, const QByteArray &content)
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(content);
-}
-
-bool git(const QString &folder, const QStringList &arguments)
-{
-    QProcess process;
-    process.setWorkingDirectory(folder);
-    process.start(QStringLiteral("git"),
-                  QStringList{"-c", "user.name=T", "-c", "user.email=t@t.test"} + arguments);
-    return process.waitForFinished(30000) && process.exitCode() == 0;
 }
 
 // "name: skipped (reason)" or "name: runs" for each planned job.
@@ -347,7 +338,7 @@ void tst_GitLabRun::changedFilesFromGit()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString root = dir.path();
-    QVERIFY(git(root, {"init", "-q", "-b", "main"}));
+    QVERIFY(test::git(root, {"init", "-q", "-b", "main"}));
 
     // No commit, then a first commit: there is nothing to compare with.
     auto changes = readChangedFiles(root, QString());
@@ -356,17 +347,17 @@ void tst_GitLabRun::changedFilesFromGit()
     writeFile(root + "/app/main.c", "1");
     writeFile(root + "/README", "1");
     writeFile(root + "/.gitignore", "*.o\n");
-    QVERIFY(git(root, {"add", "-A"}));
-    QVERIFY(git(root, {"commit", "-q", "-m", "first"}));
+    QVERIFY(test::git(root, {"add", "-A"}));
+    QVERIFY(test::git(root, {"commit", "-q", "-m", "first"}));
     changes = readChangedFiles(root, QString());
     QVERIFY(changes.ok());
     QVERIFY(!changes->has_value());
 
     // A second commit, a change not committed, a renamed file, an untracked and an ignored one.
     writeFile(root + "/app/main.c", "2");
-    QVERIFY(git(root, {"commit", "-q", "-am", "second"}));
+    QVERIFY(test::git(root, {"commit", "-q", "-am", "second"}));
     writeFile(root + "/README", "2");
-    QVERIFY(git(root, {"mv", "app/main.c", "app/start.c"}));
+    QVERIFY(test::git(root, {"mv", "app/main.c", "app/start.c"}));
     writeFile(root + "/app/new file.c", "n");
     writeFile(root + "/app/main.o", "o");
     changes = readChangedFiles(root, QString());

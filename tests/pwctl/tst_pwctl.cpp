@@ -1,3 +1,4 @@
+#include "gitfolder.h"
 #include "pwctlprocess.h"
 #include "testsupport.h"
 
@@ -84,6 +85,7 @@ private slots:
     void planShowsSkipsAndReasons();
     void ctrlCCancelsTheRunAndEndsEveryProcess();
     void watchRunsForANewCommit();
+    void watchOutsideARepositoryIsAUsageError();
     void secretsReachOnlyTheirJobsAndNeverTheStore();
     void allowedExitCodesAloneMayFail();
     void largeOutputDoesNotGrowPwctl();
@@ -363,25 +365,12 @@ void tst_Pwctl::ctrlCCancelsTheRunAndEndsEveryProcess()
 void tst_Pwctl::watchRunsForANewCommit()
 {
     const QString repo = m_dir.filePath(QStringLiteral("repo"));
-    QVERIFY(QDir().mkpath(repo));
-    auto git = [&repo](const QStringList &arguments) {
-        QProcess process;
-        process.setWorkingDirectory(repo);
-        process.start(QStringLiteral("git"),
-                      QStringList{QStringLiteral("-c"), QStringLiteral("user.name=Test"),
-                                  QStringLiteral("-c"), QStringLiteral("user.email=t@example.org")}
-                          + arguments);
-        process.waitForFinished();
-        return process.exitCode() == 0;
-    };
-    QVERIFY(git({QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"),
-                 QStringLiteral("main")}));
-    writeFile(repo + QStringLiteral("/pipewright.yml"),
-              "name: watched\non: {branches: [main], events: [push]}\n"
-              "stages:\n  - name: one\n    jobs:\n"
-              "      - {name: a, commands: ['echo $PIPEWRIGHT_EVENT']}\n");
-    QVERIFY(git({QStringLiteral("add"), QStringLiteral(".")}));
-    QVERIFY(git({QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("first")}));
+    QVERIFY(test::initGitRepository(repo, QStringLiteral("main")));
+    QVERIFY(!test::commitFile(repo, QStringLiteral("pipewright.yml"),
+                              "name: watched\non: {branches: [main], events: [push]}\n"
+                              "stages:\n  - name: one\n    jobs:\n"
+                              "      - {name: a, commands: ['echo $PIPEWRIGHT_EVENT']}\n")
+                 .isEmpty());
 
     QProcess *watch =
         startPwctl(QStringList{QStringLiteral("watch"), repo + QStringLiteral("/pipewright.yml"),
@@ -392,9 +381,8 @@ void tst_Pwctl::watchRunsForANewCommit()
     QByteArray watchErr;
     QTRY_VERIFY2_WITH_TIMEOUT((watchErr += watch->readAllStandardError()).contains("watching"),
                               watchErr.constData(), 10000);
-    writeFile(repo + QStringLiteral("/change.txt"), "new\n");
-    QVERIFY(git({QStringLiteral("add"), QStringLiteral(".")}));
-    QVERIFY(git({QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("second")}));
+    const QString second = test::commitFile(repo, QStringLiteral("change.txt"), "new\n");
+    QVERIFY(!second.isEmpty());
 
     QVERIFY(watch->waitForFinished(30000));
     QCOMPARE(watch->exitCode(), 0);
@@ -406,8 +394,24 @@ void tst_Pwctl::watchRunsForANewCommit()
     QCOMPARE(run.value(QStringLiteral("event")).toString(), QStringLiteral("push"));
     QCOMPARE(run.value(QStringLiteral("branch")).toString(), QStringLiteral("main"));
     QCOMPARE(run.value(QStringLiteral("status")).toString(), QStringLiteral("success"));
-    QCOMPARE(run.value(QStringLiteral("commit")).toString().size(), 40);
+    QCOMPARE(run.value(QStringLiteral("commit")).toString(), second);
     delete watch;
+}
+
+void tst_Pwctl::watchOutsideARepositoryIsAUsageError()
+{
+    const QString path = m_dir.filePath(QStringLiteral("plain/pipewright.yml"));
+    QVERIFY(QDir().mkpath(QFileInfo(path).path()));
+    writeFile(path, "name: plain\nstages:\n  - name: one\n    jobs:\n"
+                    "      - {name: a, commands: ['true']}\n");
+
+    const PwctlResult result =
+        runPwctl(QStringList{QStringLiteral("watch"), path, QStringLiteral("--interval"),
+                             QStringLiteral("0.2")}
+                 + db());
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains("git"), result.err.constData());
+    QVERIFY2(!result.err.contains("watching"), result.err.constData());
 }
 
 void tst_Pwctl::secretsReachOnlyTheirJobsAndNeverTheStore()
