@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_expression fuzz_pipeline)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_expression fuzz_pipeline fuzz_event)
 
 cmake --preset fuzz > /dev/null
 cmake --build --preset fuzz --target "${targets[@]}"
