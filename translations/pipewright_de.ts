@@ -1307,6 +1307,21 @@
     </message>
 </context>
 <context>
+    <name>pw::gui::RepositoryWatch</name>
+    <message>
+        <source>Cannot read the repository: %1</source>
+        <translation>Das Repository lässt sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>Not running %1 on %2: the pipeline file has errors: %3</source>
+        <translation>%1 auf %2 wird nicht ausgeführt: Die Pipeline-Datei hat Fehler: %3</translation>
+    </message>
+    <message>
+        <source>Not running %1 on %2: %3</source>
+        <translation>%1 auf %2 wird nicht ausgeführt: %3</translation>
+    </message>
+</context>
+<context>
     <name>pw::gui::RunController</name>
     <message>
         <source>the application was closed</source>
@@ -1694,6 +1709,20 @@
     </message>
 </context>
 <context>
+    <name>pw::gui::StoreStatusLabel</name>
+    <message>
+        <source>History store unreachable: %1 — records are held</source>
+        <extracomment>%1 is why the store cannot be reached, as the database driver says it.</extracomment>
+        <translation>Verlaufsspeicher nicht erreichbar: %1 – Aufzeichnungen werden zurückgehalten</translation>
+    </message>
+    <message>
+        <source>The run goes on; its records are written to the history store once it answers again.
+%1</source>
+        <translation>Der Lauf geht weiter; seine Aufzeichnungen werden in den Verlaufsspeicher geschrieben, sobald er wieder antwortet.
+%1</translation>
+    </message>
+</context>
+<context>
     <name>pw::gui::TimeAxis</name>
     <message>
         <source>%1ms</source>
@@ -1756,6 +1785,37 @@
             <numerusform>%n Problem in der Aufzeichnung</numerusform>
             <numerusform>%n Probleme in der Aufzeichnung</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>pw::gui::WatchControl</name>
+    <message>
+        <source>&amp;Watch Repository</source>
+        <translation>Repository über&amp;wachen</translation>
+    </message>
+    <message>
+        <source>Run the pipeline for each new commit its on: accepts</source>
+        <translation>Die Pipeline für jeden neuen Commit ausführen, den ihr Schlüssel on: zulässt</translation>
+    </message>
+    <message>
+        <source>Watching %1</source>
+        <translation>%1 wird überwacht</translation>
+    </message>
+    <message>
+        <source>New commits on branches that on: accepts start runs</source>
+        <translation>Neue Commits auf Branches, die der Schlüssel on: zulässt, starten Läufe</translation>
+    </message>
+    <message>
+        <source>Cannot watch the repository: %1</source>
+        <translation>Das Repository lässt sich nicht überwachen: %1</translation>
+    </message>
+    <message>
+        <source>New commit %1 on %2: running</source>
+        <translation>Neuer Commit %1 auf %2: wird ausgeführt</translation>
+    </message>
+    <message>
+        <source>No longer watching the repository</source>
+        <translation>Das Repository wird nicht mehr überwacht</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,7 @@
 #include "settingsdialog.h"
 #include "storereader.h"
 #include "widgets/editor/pipelineeditor.h"
+#include "widgets/storestatus/storestatuslabel.h"
 #include "widgets/tray/gatenotifier.h"
 #include "widgets/tray/gatetray.h"
 #include "widgets/tray/redisstatus.h"
@@ -487,6 +488,11 @@ void MainWindow::createNotifications(const QString &redis)
     redisLabel->setObjectName(QStringLiteral("redisState"));
     redisLabel->setToolTip(m_redisStatus->problem());
     statusBar()->addPermanentWidget(redisLabel);
+    // While the store is away the run goes on; the status bar says its records are held.
+    auto *storeState = new StoreStatusLabel(this);
+    statusBar()->addPermanentWidget(storeState);
+    connect(m_controller, &RunController::storeAvailabilityChanged, storeState,
+            &StoreStatusLabel::setAvailability);
     connect(m_redisStatus, &RedisStatus::stateChanged, redisLabel, [this, redisLabel] {
         redisLabel->setText(m_redisStatus->text());
         redisLabel->setToolTip(m_redisStatus->problem());

@@ -190,6 +190,8 @@ Status RunController::openStoreOnce()
         return Status::failure(opened.error().message);
     m_store = std::move(opened).value();
     m_writer = std::make_unique<StoreWriter>(m_storeLocation);
+    connect(m_writer.get(), &StoreWriter::availabilityChanged, this,
+            &RunController::storeAvailabilityChanged);
     m_runner = std::make_unique<LocalJobRunner>();
     m_stager = std::make_unique<files::FileStager>(files::defaultFilesSettings(m_storeLocation));
     // Gates wait in the store; with Redis other workstations hear of them at once.

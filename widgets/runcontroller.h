@@ -67,6 +67,9 @@ signals:
     // The run ended and its records are written (or held, when the store went away).
     void runFinished(const pw::RunRecord &run);
     void stateChanged();
+    // The history store stopped answering (with the reason; the run goes on and its records
+    // are held), or answers again.
+    void storeAvailabilityChanged(bool available, const QString &message);
 
 private:
     Status openStoreOnce();

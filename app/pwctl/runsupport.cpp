@@ -15,8 +15,10 @@
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QThread>
+#include <QTimer>
 
 #include <csignal>
+#include <memory>
 
 namespace pw::cli {
 
@@ -45,23 +47,92 @@ bool parseJobs(const QCommandLineParser &parser, int *jobs)
     return ok && *jobs > 0 && *jobs <= 1024;
 }
 
-// Runs the session to its end in the event loop. Ctrl-C (or SIGTERM, SIGHUP) cancels the
-// run: every job's process group gets SIGTERM, then SIGKILL after a short grace period.
-void runToEnd(RunSession &session)
+// Tells on stderr when the store stops answering (the run goes on, its records are held) and
+// once what was held is written, so that a person need not wait for the end to know.
+class StoreOutageReport
+{
+public:
+    explicit StoreOutageReport(StoreWriter &writer)
+        : m_writer(writer)
+    {
+        QObject::connect(
+            &writer, &StoreWriter::availabilityChanged, &writer,
+            [this](bool available, const QString &message) { onAvailability(available, message); });
+    }
+
+    // For the end of the run, once the writer has drained: the word on the held records may
+    // still be queued behind the drain that ended it.
+    void finish() const
+    {
+        if (m_writer.isAvailable())
+            sayWritten(m_holding);
+    }
+
+private:
+    static void sayWritten(const std::shared_ptr<bool> &holding)
+    {
+        if (std::exchange(*holding, false))
+            err() << "pwctl: the history store answers again; the held records are written"
+                  << Qt::endl;
+    }
+
+    void onAvailability(bool available, const QString &message)
+    {
+        if (!available) {
+            err() << "pwctl: warning: the history store is unreachable; the run goes on and its "
+                     "records are held: "
+                  << message << Qt::endl;
+            *m_holding = true;
+            return;
+        }
+        m_writer.whenDrained(&m_writer, [holding = m_holding] { sayWritten(holding); });
+    }
+
+    StoreWriter &m_writer;
+    // Shared with the drain callbacks, which may outlive a report that went first.
+    std::shared_ptr<bool> m_holding = std::make_shared<bool>(false);
+};
+
+// Ctrl-C (or SIGTERM, SIGHUP) cancels the run: every job's process group gets SIGTERM, then
+// SIGKILL after a short grace period. Once the run has ended and only waits for the store to
+// take its records, it stops the waiting instead; what the store has not taken is lost.
+void onInterrupt(RunSession &session, QEventLoop &loop, int signal, int count)
+{
+    if (isFinished(session.run().status)) {
+        err() << "pwctl: not waiting any longer for the history store" << Qt::endl;
+        loop.quit();
+        return;
+    }
+    if (count > 1) {
+        err() << "pwctl: already cancelling; jobs are being stopped" << Qt::endl;
+        return;
+    }
+    err() << "pwctl: " << (signal == SIGINT ? "interrupted" : "stopped") << ", cancelling the run"
+          << Qt::endl;
+    session.cancel(QStringLiteral("cancelled by user"));
+}
+
+// Runs the session to its end in the event loop, its records written (see onInterrupt).
+void runToEnd(RunSession &session, const StoreWriter &writer)
 {
     QEventLoop loop;
     InterruptWatcher interrupts;
     QObject::connect(
-        &interrupts, &InterruptWatcher::interrupted, &session, [&session](int signal, int count) {
-            if (count > 1) {
-                err() << "pwctl: already cancelling; jobs are being stopped" << Qt::endl;
-                return;
-            }
-            err() << "pwctl: " << (signal == SIGINT ? "interrupted" : "stopped")
-                  << ", cancelling the run" << Qt::endl;
-            session.cancel(QStringLiteral("cancelled by user"));
-        });
+        &interrupts, &InterruptWatcher::interrupted, &session,
+        [&session, &loop](int signal, int count) { onInterrupt(session, loop, signal, count); });
     QObject::connect(&session, &RunSession::finished, &loop, &QEventLoop::quit);
+
+    // A run that has ended while the store is away waits for it: say so once, not silently.
+    QTimer waiting;
+    QObject::connect(&waiting, &QTimer::timeout, &session, [&] {
+        if (!isFinished(session.run().status) || writer.isAvailable())
+            return;
+        err() << "pwctl: the run has ended; waiting for the history store to take its records "
+                 "(Ctrl-C gives up on them)"
+              << Qt::endl;
+        waiting.stop();
+    });
+    waiting.start(1000);
     loop.exec();
 }
 
@@ -120,6 +191,7 @@ int runRequest(const QCommandLineParser &parser, RunRequest request)
     filesSettings.keepWorkspaces = parser.isSet(QStringLiteral("keep-workspaces"));
     files::FileStager stager(filesSettings);
     StoreWriter writer(storeLocation(parser));
+    StoreOutageReport outages(writer);
     auto shared =
         SharedServices::create({storeLocation(parser), redisLocation(parser), coordination});
     if (!shared)
@@ -139,7 +211,8 @@ int runRequest(const QCommandLineParser &parser, RunRequest request)
         return usageError(started.error().message);
     if (const RetryPlan *retry = session.retryPlan())
         reportRetry(*retry);
-    runToEnd(session);
+    runToEnd(session, writer);
+    outages.finish();
     (*shared)->flush(3000);
 
     const RunRecord &run = session.run();

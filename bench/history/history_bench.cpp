@@ -7,6 +7,7 @@
 //   The store is kept (and reused when it holds N runs) so that a second go skips the fill.
 
 #include "core/store/runstore.h"
+#include "historyfiller.h"
 #include "widgets/historymodel.h"
 #include "widgets/storereader.h"
 
@@ -53,60 +54,6 @@ double percentile(QList<double> values, double p)
     const qsizetype at =
         qBound<qsizetype>(0, qsizetype(p / 100.0 * double(values.size() - 1)), values.size() - 1);
     return values.at(at);
-}
-
-RunRecord sampleRun(int number, const QDateTime &start)
-{
-    static const RunStatus statuses[] = {RunStatus::Success,   RunStatus::Success,
-                                         RunStatus::Success,   RunStatus::Failed,
-                                         RunStatus::Cancelled, RunStatus::Success};
-    RunRecord run;
-    run.pipeline = QStringLiteral("pipeline-%1").arg(number % 20);
-    run.pipelineFile = run.pipeline + QStringLiteral("/pipewright.yml");
-    run.status = statuses[number % 6];
-    run.branch =
-        number % 3 == 0 ? QStringLiteral("main") : QStringLiteral("topic/%1").arg(number % 50);
-    run.commit = QStringLiteral("%1").arg(quint64(number) * 2654435761u, 40, 16, QLatin1Char('0'));
-    run.event = number % 4 == 0 ? QStringLiteral("merge_request") : QStringLiteral("push");
-    run.triggeredBy = QStringLiteral("user%1").arg(number % 7);
-    run.startedAt = start.addSecs(qint64(number) * 300);
-    run.finishedAt = run.startedAt.addSecs(30 + (number * 37) % 900);
-    run.stages = {{0, QStringLiteral("build"), StageStatus::Success, {}, std::nullopt},
-                  {1, QStringLiteral("test"), StageStatus::Success, {}, std::nullopt}};
-    for (int job = 0; job < 3; ++job) {
-        JobRecord record;
-        record.index = job;
-        record.stage = job == 0 ? 0 : 1;
-        record.name = QStringLiteral("job%1").arg(job);
-        record.status = JobStatus::Success;
-        record.startedAt = run.startedAt;
-        record.finishedAt = run.finishedAt;
-        run.jobs.append(record);
-    }
-    return run;
-}
-
-// Fills the store up to `runs` runs; returns the seconds it took (0 when it was full).
-double fill(RunStore &store, int runs)
-{
-    RunQuery last;
-    last.limit = 1;
-    const auto newest = store.listRuns(last);
-    const qint64 have = newest.ok() && !newest->isEmpty() ? newest->first().id : 0;
-    if (have >= runs)
-        return 0;
-
-    QElapsedTimer timer;
-    timer.start();
-    const QDateTime start(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC);
-    for (int number = int(have); number < runs; ++number) {
-        const auto created = store.createRun(sampleRun(number, start));
-        if (!created.ok()) {
-            out() << "cannot fill the store: " << created.error().message << Qt::endl;
-            ::exit(1);
-        }
-    }
-    return timer.nsecsElapsed() / 1e9;
 }
 
 // How late a QTimer that should fire every `intervalMs` fires, while it lives.
@@ -309,7 +256,12 @@ int main(int argc, char **argv)
             out() << store.error().message << Qt::endl;
             return 1;
         }
-        fillS = fill(*store.value(), options.runs);
+        const Result<double> filled = bench::fillHistory(*store.value(), options.runs);
+        if (!filled.ok()) {
+            out() << filled.error().message << Qt::endl;
+            return 1;
+        }
+        fillS = *filled;
     }
     const qint64 bytes = QFileInfo(location).size();
     const double catS = catSeconds(bytes, scratch.path());

@@ -2,6 +2,8 @@
 
 #include "recordlog.h"
 
+#include <QScopedValueRollback>
+
 namespace pw {
 
 namespace {
@@ -13,6 +15,9 @@ constexpr int longestRetryDelayMs = 5000;
 
 StoreWorker::StoreWorker(const QString &location)
     : m_location(location)
+    // A child, so that moveToThread takes the timer along: a timer left on the thread that
+    // made the worker cannot be started from the writer's thread, and nothing is retried.
+    , m_retryTimer(this)
 {
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &StoreWorker::writePending);
@@ -26,7 +31,7 @@ void StoreWorker::enqueue(const StoreBatch &batch, QAtomicInteger<qint64> *queue
     for (const LogChunk &chunk : batch.logs)
         bytes += chunk.data.size();
     m_pending.append({batch, bytes, queuedBytes});
-    if (!m_retryTimer.isActive())
+    if (!m_retryTimer.isActive() && !m_writing)
         writePending();
 }
 
@@ -55,6 +60,10 @@ bool StoreWorker::ensureStore()
 
 void StoreWorker::writePending()
 {
+    if (m_writing)
+        return;
+    const QScopedValueRollback<bool> writing(m_writing, true);
+
     // Batches go in the order they came: a later update of a job must not be overwritten
     // by an earlier one written after it.
     while (!m_pending.isEmpty()) {
@@ -85,6 +94,9 @@ void StoreWorker::writePending()
 
 void StoreWorker::flushOnce()
 {
+    if (m_writing)
+        return;
+    const QScopedValueRollback<bool> writing(m_writing, true);
     m_retryTimer.stop();
     while (!m_pending.isEmpty() && ensureStore() && m_store->write(m_pending.first().batch).ok())
         written(m_pending.takeFirst());

@@ -49,6 +49,9 @@ private:
     QTimer m_retryTimer;
     int m_retryDelayMs = 0;
     bool m_available = true;
+    // Set while writePending runs: opening the store may wait for the keychain in a nested
+    // event loop, where more batches arrive and must not start a second write loop.
+    bool m_writing = false;
 };
 
 } // namespace pw

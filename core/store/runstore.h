@@ -111,6 +111,10 @@ public:
 
     // Records a new run with its stages and jobs, and returns the id the store gave it.
     virtual Result<qint64> createRun(const RunRecord &run) = 0;
+    // Records several new runs (at most maxCreatedRuns) as createRun does, all in one
+    // transaction (all or none), and returns their ids in order: for filling a history
+    // quickly, as imports, benchmarks and load tests do.
+    virtual Result<QList<qint64>> createRuns(const QList<RunRecord> &runs) = 0;
     // Applies every change of `batch` in one transaction.
     virtual Status write(const StoreBatch &batch) = 0;
 
@@ -160,6 +164,9 @@ public:
     virtual Status renewClaims(const QList<qint64> &claims) = 0;
     virtual Status releaseClaim(qint64 claim) = 0;
 };
+
+// The most runs one createRuns() records.
+inline constexpr int maxCreatedRuns = 10000;
 
 // How long a run may go without renewal before another process takes it for abandoned.
 inline constexpr Milliseconds runLifetime{120000};

@@ -30,6 +30,7 @@ public:
     QString location() const override;
 
     Result<qint64> createRun(const RunRecord &run) override;
+    Result<QList<qint64>> createRuns(const QList<RunRecord> &runs) override;
     Status write(const StoreBatch &batch) override;
 
     Result<RunRecord> loadRun(qint64 id) override;
