@@ -503,7 +503,9 @@ void tst_Pwctl::largeOutputDoesNotGrowPwctl()
     QCOMPARE(::getrusage(RUSAGE_CHILDREN, &usage), 0);
     const qint64 peakBytes = qint64(usage.ru_maxrss) * 1024;
     qInfo() << "peak resident size of pwctl and its jobs:" << peakBytes / (1024 * 1024) << "MiB";
-    QVERIFY2(peakBytes < 120 * 1024 * 1024, qPrintable(QString::number(peakBytes)));
+    // Under a sanitizer, its shadow memory and quarantine make the peak size mean nothing.
+    if (!test::underSanitizer())
+        QVERIFY2(peakBytes < 120 * 1024 * 1024, qPrintable(QString::number(peakBytes)));
 
     // And the whole of it is in the store, in order.
     const QString id = QString::number(result.json().value(QStringLiteral("id")).toInteger());

@@ -33,6 +33,23 @@ inline QString sharedDir()
     return QDir(dir).exists() ? QDir(dir).canonicalPath() : QString();
 }
 
+// Whether this build runs under AddressSanitizer or ThreadSanitizer, whose checks, shadow
+// memory and quarantine make time and memory figures several times the code's own.
+constexpr bool underSanitizer()
+{
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    return true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+    return true;
+#else
+    return false;
+#endif
+#else
+    return false;
+#endif
+}
+
 } // namespace pw::test
 
 // Lets QCOMPARE print statuses by their names.
