@@ -167,6 +167,7 @@ void RedisConnection::connectTo(const QHostAddress &address)
 void RedisConnection::attach(redisAsyncContext *context)
 {
     m_context = context;
+    m_replyLimit.install(context->c.reader);
     context->data = this;
     context->ev.data = this;
     context->ev.addRead = &RedisConnection::addRead;
@@ -243,8 +244,10 @@ void RedisConnection::onDisconnect(const redisAsyncContext *context, int status)
         return;
     // Only hiredis itself ends a context with the callbacks still attached, and it frees
     // the context right after this returns.
-    const QString why = context->c.err ? QString::fromLocal8Bit(context->c.errstr)
-                                       : QStringLiteral("the connection was closed");
+    QString why = self->m_replyLimit.refusal();
+    if (why.isEmpty())
+        why = context->c.err ? QString::fromLocal8Bit(context->c.errstr)
+                             : QStringLiteral("the connection was closed");
     self->m_context = nullptr;
     self->dropNotifiers();
     self->m_attemptTimer.stop();

@@ -2,6 +2,7 @@
 
 #include "redislocation.h"
 #include "redisreply.h"
+#include "replylimit.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -95,6 +96,7 @@ private:
     Options m_options;
     State m_state = State::Waiting;
     redisAsyncContext *m_context = nullptr;
+    RedisReplyLimit m_replyLimit; // for m_context's reader
     QSocketNotifier *m_reader = nullptr;
     QSocketNotifier *m_writer = nullptr;
     QTimer m_attemptTimer;

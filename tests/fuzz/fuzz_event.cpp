@@ -1,11 +1,13 @@
 // libFuzzer entry point for what a Redis server (or anyone who can write to the stream) sends
-// a follower: the bytes are read as Redis protocol replies by hiredis's reader and copied the
-// way the follower copies them, every string found is parsed as a pipeline event, and the
-// whole input is parsed as one event too; whatever parses is described as the app shows it.
+// a follower: the bytes are read as Redis protocol replies by hiredis's reader, with the
+// connection's limit on a reply's size, and copied the way the follower copies them; every
+// string found is parsed as a pipeline event, and the whole input is parsed as one event too;
+// whatever parses is described as the app shows it.
 
 #include "core/notify/eventtext.h"
 #include "core/notify/pipelineevent.h"
 #include "core/notify/redisreply.h"
+#include "core/notify/replylimit.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -36,6 +38,8 @@ void readReplies(const uint8_t *data, size_t size)
     redisReader *reader = redisReaderCreate();
     if (!reader)
         return;
+    pw::RedisReplyLimit limit; // as the follower's connection reads
+    limit.install(reader);
     if (redisReaderFeed(reader, reinterpret_cast<const char *>(data), size) == REDIS_OK) {
         for (int count = 0; count < maxReplies; ++count) {
             void *raw = nullptr;

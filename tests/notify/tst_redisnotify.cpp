@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <memory>
@@ -62,6 +63,18 @@ QStringList types(const QList<StreamEvent> &events)
     for (const StreamEvent &event : events)
         names.append(event.event.value(QLatin1String("type")).toString());
     return names;
+}
+
+// Whatever a client of `server` sends is answered with `reply`.
+void answerEverythingWith(QTcpServer &server, const QByteArray &reply)
+{
+    QObject::connect(&server, &QTcpServer::newConnection, &server, [&server, reply] {
+        QTcpSocket *client = server.nextPendingConnection();
+        QObject::connect(client, &QTcpSocket::readyRead, client, [client, reply] {
+            client->readAll();
+            client->write(reply);
+        });
+    });
 }
 
 } // namespace
@@ -302,6 +315,11 @@ private slots:
             << "silent"
             << ""
             << "no answer from Redis at %1 within 500 ms";
+        QTest::newRow("the server answers with an array too long to hold")
+            << "hostile"
+            << ""
+            << "lost the connection to Redis at %1: it sent a reply of 444444440 elements, "
+               "more than the 1000000 accepted";
     }
 
     void explainsWhyItCannotConnect()
@@ -314,10 +332,12 @@ private slots:
             m_server->stop();
         if (setup == QLatin1String("password"))
             QVERIFY(m_server->cli({"CONFIG", "SET", "requirepass", "right"}).ok());
-        if (setup == QLatin1String("silent")) {
+        if (setup == QLatin1String("silent") || setup == QLatin1String("hostile")) {
             QVERIFY(silent.listen(QHostAddress::LocalHost));
             where.port = silent.serverPort();
         }
+        if (setup == QLatin1String("hostile"))
+            answerEverythingWith(silent, "*444444440\r\n");
         where.password = password;
 
         RedisConnection::Options options;
