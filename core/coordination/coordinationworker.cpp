@@ -1,6 +1,8 @@
 #include "coordinationworker.h"
 
 #include "coordinationlog.h"
+#include "core/exec/runcoordinator.h"
+#include "core/threads/mailbox.h"
 
 namespace pw {
 
@@ -22,9 +24,12 @@ bool sameGate(const GateRecord &a, const GateRecord &b)
 
 } // namespace
 
-CoordinationWorker::CoordinationWorker(const QString &location, const CoordinationOptions &options)
+CoordinationWorker::CoordinationWorker(const QString &location, const CoordinationOptions &options,
+                                       RunCoordinator *coordinator, Mailbox *reportTo)
     : m_location(location)
     , m_options(options)
+    , m_coordinator(coordinator)
+    , m_reportTo(reportTo)
     , m_gateTimer(this)
     , m_claimTimer(this)
     , m_renewTimer(this)
@@ -134,7 +139,7 @@ void CoordinationWorker::pollGate(int stage, Gate &gate)
     const GateRecord record = *read;
     if (record.status != GateStatus::Waiting)
         m_gates.remove(stage);
-    emit gateChanged(stage, record);
+    report([stage, record](RunCoordinator &to) { emit to.gateChanged(stage, record); });
 }
 
 void CoordinationWorker::scheduleDeadline(const GateRecord &gate)
@@ -188,13 +193,13 @@ void CoordinationWorker::pollClaim(int number, Claim &claim)
     }
     if (state->granted) {
         claim.granted = true;
-        emit claimGranted(number);
+        report([number](RunCoordinator &to) { emit to.claimGranted(number); });
         return;
     }
     const QString why = claimWaitingText(claim.wish, *state);
     if (why != claim.lastWhy) {
         claim.lastWhy = why;
-        emit claimWaiting(number, why);
+        report([number, why](RunCoordinator &to) { emit to.claimWaiting(number, why); });
     }
 }
 
@@ -224,7 +229,7 @@ void CoordinationWorker::release(int number)
         return;
     }
     if (claim.granted)
-        emit resourceReleased(claim.wish);
+        report([wish = claim.wish](RunCoordinator &to) { emit to.resourceReleased(wish); });
 }
 
 void CoordinationWorker::finishRun()
@@ -262,6 +267,12 @@ void CoordinationWorker::updateTimers()
     run(m_gateTimer, !m_gates.isEmpty());
     run(m_claimTimer, claimWaits);
     run(m_renewTimer, !m_claims.isEmpty());
+}
+
+void CoordinationWorker::report(std::function<void(RunCoordinator &)> signal)
+{
+    RunCoordinator *coordinator = m_coordinator;
+    m_reportTo->post([coordinator, signal] { signal(*coordinator); });
 }
 
 } // namespace pw

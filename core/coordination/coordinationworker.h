@@ -7,9 +7,13 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace pw {
+
+class Mailbox;
+class RunCoordinator;
 
 // The part of StoreCoordinator that lives on its thread and owns that thread's store
 // connection, so that waiting on the database never stalls the run.
@@ -18,7 +22,10 @@ class CoordinationWorker : public QObject
     Q_OBJECT
 
 public:
-    CoordinationWorker(const QString &location, const CoordinationOptions &options);
+    // What it learns is reported as `coordinator`'s signals, through `reportTo`, a mailbox
+    // of the coordinator's thread.
+    CoordinationWorker(const QString &location, const CoordinationOptions &options,
+                       RunCoordinator *coordinator, Mailbox *reportTo);
     ~CoordinationWorker() override;
 
     // Renews the run in the store until finishRun, so that others see it is alive.
@@ -29,12 +36,6 @@ public:
     void release(int claim);
     // Cancels waiting gates and releases every claim, then stops polling.
     void finishRun();
-
-signals:
-    void gateChanged(int stage, const GateRecord &gate);
-    void claimWaiting(int claim, const QString &why);
-    void claimGranted(int claim);
-    void resourceReleased(const pw::ResourceClaim &claim);
 
 private:
     struct Gate
@@ -61,9 +62,12 @@ private:
     void scheduleDeadline(const GateRecord &gate);
     void updateTimers();
     void warnOnce(const QString &message);
+    void report(std::function<void(RunCoordinator &)> signal);
 
     QString m_location;
     CoordinationOptions m_options;
+    RunCoordinator *m_coordinator;
+    Mailbox *m_reportTo;
     std::unique_ptr<RunStore> m_store;
     QHash<int, Gate> m_gates;
     QHash<int, Claim> m_claims;

@@ -1,32 +1,27 @@
 #include "storecoordinator.h"
 
 #include "coordinationworker.h"
-
-#include <QMetaObject>
+#include "core/threads/mailbox.h"
 
 namespace pw {
 
 StoreCoordinator::StoreCoordinator(const QString &storeLocation, const CoordinationOptions &options,
                                    QObject *parent)
     : RunCoordinator(parent)
-    , m_worker(new CoordinationWorker(storeLocation, options))
+    , m_mailbox(new Mailbox(this))
+    , m_worker(new CoordinationWorker(storeLocation, options, this, m_mailbox))
+    , m_workerMailbox(new Mailbox(m_worker))
 {
     m_thread.setObjectName(QStringLiteral("pipewright-coordination"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &CoordinationWorker::gateChanged, this, &RunCoordinator::gateChanged);
-    connect(m_worker, &CoordinationWorker::claimWaiting, this, &RunCoordinator::claimWaiting);
-    connect(m_worker, &CoordinationWorker::claimGranted, this, &RunCoordinator::claimGranted);
-    connect(m_worker, &CoordinationWorker::resourceReleased, this,
-            &RunCoordinator::resourceReleased);
     m_thread.start();
 }
 
 StoreCoordinator::~StoreCoordinator()
 {
     CoordinationWorker *worker = m_worker;
-    QMetaObject::invokeMethod(
-        worker, [worker] { worker->finishRun(); }, Qt::BlockingQueuedConnection);
+    m_workerMailbox->postAndWait([worker] { worker->finishRun(); });
     m_thread.quit();
     m_thread.wait();
 }
@@ -35,8 +30,7 @@ template<typename Call>
 void StoreCoordinator::post(Call call)
 {
     CoordinationWorker *worker = m_worker;
-    QMetaObject::invokeMethod(
-        worker, [worker, call] { call(*worker); }, Qt::QueuedConnection);
+    m_workerMailbox->post([worker, call] { call(*worker); });
 }
 
 void StoreCoordinator::startRun(const RunRecord &run)

@@ -8,6 +8,7 @@
 namespace pw {
 
 class CoordinationWorker;
+class Mailbox;
 
 // Gates and resource locks kept in the history store, so that every process using the same
 // store (another workstation's app, a pwctl) sees and decides them. The store is used on a
@@ -35,7 +36,9 @@ private:
     void post(Call call);
 
     QThread m_thread;
+    Mailbox *m_mailbox = nullptr; // this thread's
     CoordinationWorker *m_worker = nullptr;
+    Mailbox *m_workerMailbox = nullptr;
 };
 
 } // namespace pw

@@ -2,6 +2,8 @@
 
 #include "core/gitlab/dotenvvariables.h"
 #include "core/gitlab/variables.h"
+#include "core/threads/mailbox.h"
+#include "core/threads/pooltask.h"
 #include "filecatalog.h"
 #include "fileslog.h"
 
@@ -58,6 +60,7 @@ QList<std::pair<int, QString>> artifactSources(const Plan &plan, const PlannedJo
 FileStager::FileStager(const FilesSettings &settings, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
+    , m_mailbox(new Mailbox(this))
 {}
 
 FileStager::~FileStager()
@@ -68,11 +71,11 @@ FileStager::~FileStager()
 template<typename T>
 void FileStager::offThread(std::function<T()> work, std::function<void(T)> done)
 {
-    m_pool.start([this, work = std::move(work), done = std::move(done)] {
+    // The destructor waits for the pool, so the mailbox outlives every task.
+    Mailbox *mailbox = m_mailbox;
+    startPoolTask(m_pool, [mailbox, work = std::move(work), done = std::move(done)] {
         T result = work();
-        // Queued to this object: dropped if it is gone, and run on its thread otherwise.
-        QMetaObject::invokeMethod(
-            this, [done, result] { done(result); }, Qt::QueuedConnection);
+        mailbox->post([done, result] { done(result); });
     });
 }
 

@@ -8,6 +8,10 @@
 #include <QObject>
 #include <QThreadPool>
 
+namespace pw {
+class Mailbox;
+} // namespace pw
+
 namespace pw::files {
 
 // The stager that does the real file work: workspaces, artifacts and caches. Each step runs
@@ -47,6 +51,7 @@ private:
     void offThread(std::function<T()> work, std::function<void(T)> done);
 
     FilesSettings m_settings;
+    Mailbox *m_mailbox = nullptr; // this thread's, for what the pool has done
     QThreadPool m_pool;
     QHash<std::pair<qint64, int>, JobState> m_jobs;
     // The variables of each finished job's dotenv reports, by run and job.

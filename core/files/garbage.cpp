@@ -1,10 +1,9 @@
 #include "garbage.h"
 
 #include "blobstore.h"
+#include "core/threads/pooltask.h"
 #include "filecatalog.h"
 #include "fileslog.h"
-
-#include <QThreadPool>
 
 namespace pw::files {
 
@@ -47,7 +46,7 @@ Result<GarbageReport> collectGarbage(const FilesSettings &settings, const QDateT
 
 void collectGarbageInBackground(const FilesSettings &settings)
 {
-    QThreadPool::globalInstance()->start([settings] {
+    startPoolTask(*QThreadPool::globalInstance(), [settings] {
         const Result<GarbageReport> report =
             collectGarbage(settings, QDateTime::currentDateTimeUtc());
         if (!report)

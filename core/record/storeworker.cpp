@@ -13,8 +13,9 @@ constexpr int longestRetryDelayMs = 5000;
 
 } // namespace
 
-StoreWorker::StoreWorker(const QString &location)
+StoreWorker::StoreWorker(const QString &location, AvailabilityCallback onAvailability)
     : m_location(location)
+    , m_onAvailability(std::move(onAvailability))
     // A child, so that moveToThread takes the timer along: a timer left on the thread that
     // made the worker cannot be started from the writer's thread, and nothing is retried.
     , m_retryTimer(this)
@@ -119,7 +120,7 @@ void StoreWorker::reportAvailability(bool available, const QString &message)
     m_available = available;
     if (!available)
         qCWarning(lcRecord).noquote() << "history store unavailable, holding records:" << message;
-    emit availabilityChanged(available, message);
+    m_onAvailability(available, message);
 }
 
 } // namespace pw

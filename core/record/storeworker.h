@@ -17,7 +17,10 @@ class StoreWorker : public QObject
     Q_OBJECT
 
 public:
-    explicit StoreWorker(const QString &location);
+    // Called on the worker's thread when the store stops answering or answers again.
+    using AvailabilityCallback = std::function<void(bool available, const QString &message)>;
+
+    StoreWorker(const QString &location, AvailabilityCallback onAvailability);
     ~StoreWorker() override;
 
     // `queuedBytes` is lowered by the batch's output once it is written.
@@ -26,15 +29,13 @@ public:
     // Writes what it can now, without retrying; for shutting down.
     void flushOnce();
 
-signals:
-    void availabilityChanged(bool available, const QString &message);
-
 private:
     void writePending();
     bool ensureStore();
     void reportAvailability(bool available, const QString &message);
 
     QString m_location;
+    AvailabilityCallback m_onAvailability;
     std::unique_ptr<RunStore> m_store;
     struct Pending
     {

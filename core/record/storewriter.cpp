@@ -1,28 +1,31 @@
 #include "storewriter.h"
 
+#include "core/threads/mailbox.h"
 #include "storeworker.h"
 
-#include <QMetaObject>
 #include <QPointer>
 
 namespace pw {
 
 StoreWriter::StoreWriter(const QString &location, QObject *parent)
     : QObject(parent)
-    , m_worker(new StoreWorker(location))
+    , m_mailbox(new Mailbox(this))
 {
+    Mailbox *mailbox = m_mailbox;
+    m_worker = new StoreWorker(location, [this, mailbox](bool available, const QString &message) {
+        mailbox->post([this, available, message] { onAvailability(available, message); });
+    });
+    m_workerMailbox = new Mailbox(m_worker);
     m_thread.setObjectName(QStringLiteral("pipewright-store-writer"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &StoreWorker::availabilityChanged, this, &StoreWriter::onAvailability);
     m_thread.start();
 }
 
 StoreWriter::~StoreWriter()
 {
     StoreWorker *worker = m_worker;
-    QMetaObject::invokeMethod(
-        worker, [worker] { worker->flushOnce(); }, Qt::BlockingQueuedConnection);
+    m_workerMailbox->postAndWait([worker] { worker->flushOnce(); });
     m_thread.quit();
     m_thread.wait();
 }
@@ -38,23 +41,23 @@ void StoreWriter::submit(const StoreBatch &batch)
 
     StoreWorker *worker = m_worker;
     QAtomicInteger<qint64> *queued = &m_queuedBytes;
-    QMetaObject::invokeMethod(
-        worker, [worker, batch, queued] { worker->enqueue(batch, queued); }, Qt::QueuedConnection);
+    m_workerMailbox->post([worker, batch, queued] { worker->enqueue(batch, queued); });
 }
 
 void StoreWriter::whenDrained(QObject *context, std::function<void()> done)
 {
     StoreWorker *worker = m_worker;
+    Mailbox *mailbox = m_mailbox;
+    // The guard is looked at on this thread only: the context may be deleted here at any time.
     QPointer<QObject> guard(context);
-    QMetaObject::invokeMethod(
-        worker,
-        [worker, guard, done] {
-            worker->notifyWhenDrained([guard, done] {
+    m_workerMailbox->post([worker, mailbox, guard, done] {
+        worker->notifyWhenDrained([mailbox, guard, done] {
+            mailbox->post([guard, done] {
                 if (guard)
-                    QMetaObject::invokeMethod(guard, done, Qt::QueuedConnection);
+                    done();
             });
-        },
-        Qt::QueuedConnection);
+        });
+    });
 }
 
 void StoreWriter::onAvailability(bool available, const QString &message)

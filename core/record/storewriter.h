@@ -10,6 +10,7 @@
 
 namespace pw {
 
+class Mailbox;
 class StoreWorker;
 
 // Writes batches of history to a store on a thread of its own, so that neither the executor
@@ -26,7 +27,8 @@ public:
     ~StoreWriter() override;
 
     void submit(const StoreBatch &batch);
-    // Calls `done` on `context`'s thread once everything submitted so far is written.
+    // Calls `done` once everything submitted so far is written, unless `context` (an object of
+    // the writer's thread) is gone by then.
     void whenDrained(QObject *context, std::function<void()> done);
 
     // The size of the output submitted but not yet written.
@@ -43,7 +45,9 @@ private:
     void onAvailability(bool available, const QString &message);
 
     QThread m_thread;
+    Mailbox *m_mailbox = nullptr; // this thread's
     StoreWorker *m_worker = nullptr;
+    Mailbox *m_workerMailbox = nullptr;
     bool m_available = true;
     QString m_lastError;
     QAtomicInteger<qint64> m_queuedBytes = 0;

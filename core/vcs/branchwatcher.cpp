@@ -1,5 +1,7 @@
 #include "branchwatcher.h"
 
+#include "core/threads/mailbox.h"
+#include "core/threads/pooltask.h"
 #include "gitrepository.h"
 
 namespace pw {
@@ -7,6 +9,7 @@ namespace pw {
 BranchWatcher::BranchWatcher(const QString &directory, QObject *parent)
     : QObject(parent)
     , m_directory(directory)
+    , m_mailbox(new Mailbox(this))
 {
     m_pool.setMaxThreadCount(1);
     connect(&m_timer, &QTimer::timeout, this, &BranchWatcher::lookAgain);
@@ -75,10 +78,10 @@ void BranchWatcher::lookAgain()
     const bool compareChanges = m_compareChanges;
     // The destructor waits for this task, so `this` outlives it; an answer still queued when
     // the watcher goes is dropped with it.
-    m_pool.start([this, directory, seen, baseline, compareChanges] {
+    Mailbox *mailbox = m_mailbox;
+    startPoolTask(m_pool, [this, mailbox, directory, seen, baseline, compareChanges] {
         const Look look = lookAt(directory, seen, baseline, compareChanges);
-        QMetaObject::invokeMethod(
-            this, [this, look] { onLooked(look); }, Qt::QueuedConnection);
+        mailbox->post([this, look] { onLooked(look); });
     });
 }
 

@@ -12,6 +12,8 @@
 
 namespace pw {
 
+class Mailbox;
+
 // A new commit at the head of a local branch, as a push would bring it.
 struct BranchPush
 {
@@ -67,6 +69,7 @@ private:
 
     QString m_directory;
     QTimer m_timer;
+    Mailbox *m_mailbox = nullptr; // this thread's, for the worker's answers
     QThreadPool m_pool;
     QHash<QString, QString> m_seen;
     QString m_lastError;
