@@ -141,7 +141,7 @@ private:
         connect(m_session.get(), &RunSession::finished, this, &Watcher::onRunFinished);
         const Status started =
             m_session->start({loaded.pipeline, *context, m_jobs, &m_services.stager,
-                              m_services.shared.coordinator(), *secrets},
+                              m_services.shared.coordinator(), *secrets, std::nullopt},
                              &m_observers);
         if (!started.ok()) {
             err() << "pwctl: " << started.error().message << Qt::endl;

@@ -3,6 +3,7 @@
 // YAML view, the property panel, saving, and GitLab files.
 
 #include "core/vcs/gitrepository.h"
+#include "gitfolder.h"
 #include "guitestsupport.h"
 #include "testsupport.h"
 #include "widgets/editor/editordocument.h"
@@ -26,7 +27,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMouseEvent>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -161,23 +161,6 @@ void dragToConnect(PipelineEditor &editor, const QString &from, const QString &t
 }
 
 // Makes `folder` a git repository on `branch` with one commit; false when git fails.
-bool makeGitRepository(const QString &folder, const QString &branch)
-{
-    const QStringList identity = {"-c", "user.name=Editor Test", "-c", "user.email=t@example.org"};
-    const QList<QStringList> steps = {
-        {"init", "-q", "-b", branch},
-        identity + QStringList{"commit", "-q", "--allow-empty", "-m", "start"}};
-    for (const QStringList &arguments : steps) {
-        QProcess git;
-        git.setWorkingDirectory(folder);
-        git.start(QStringLiteral("git"), arguments);
-        if (!git.waitForFinished(30000) || git.exitStatus() != QProcess::NormalExit
-            || git.exitCode() != 0)
-            return false;
-    }
-    return true;
-}
-
 bool allJobsFinished(const RunModel &model)
 {
     if (model.run().jobs.isEmpty())
@@ -699,7 +682,8 @@ void TestEditor::pinnedNodesStayForTheNextOpening()
 void TestEditor::runInTheEditorStartsTheRunAndShowsItsMonitor()
 {
     const QString branch = QStringLiteral("editor-run");
-    QVERIFY(makeGitRepository(m_folder->path(), branch));
+    QVERIFY(test::initGitRepository(m_folder->path(), branch));
+    QVERIFY(test::git(m_folder->path(), {"commit", "-q", "--allow-empty", "-m", "start"}));
     const QByteArray text = "name: editor-run\n"
                             "stages:\n"
                             "  - name: build\n"

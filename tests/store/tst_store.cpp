@@ -31,6 +31,15 @@ Q_DECLARE_METATYPE(pw::StoreLocation::Kind)
 
 namespace {
 
+// Up to 1000 runs of `pipeline`.
+RunQuery ofPipeline(const QString &pipeline)
+{
+    RunQuery query;
+    query.pipeline = pipeline;
+    query.limit = 1000;
+    return query;
+}
+
 const QString acceptedForms =
     QStringLiteral("; use a file path, sqlite:///absolute/path, sqlite:relative/path or "
                    "postgresql://user@host:port/database");
@@ -489,7 +498,11 @@ void StoreTest::listRunsRefusesBadQuery()
     QFETCH(int, offset);
     QFETCH(QString, message);
 
-    const Result<QList<RunRecord>> runs = m_store->listRuns({QString(), status, limit, offset});
+    RunQuery query;
+    query.status = status;
+    query.limit = limit;
+    query.offset = offset;
+    const Result<QList<RunRecord>> runs = m_store->listRuns(query);
     QVERIFY(!runs);
     QCOMPARE(runs.error().message,
              QStringLiteral("cannot read the history store at %1: %2").arg(m_location, message));
@@ -733,7 +746,7 @@ void StoreTest::twoStoresWriteConcurrently()
     const std::unique_ptr<RunStore> reader = openOrDie(location);
     for (int which = 0; which < 2; ++which) {
         QCOMPARE(ids[which].size(), runsPerWriter);
-        const QList<RunRecord> runs = reader->listRuns({pipelines[which], {}, 1000, 0}).value();
+        const QList<RunRecord> runs = reader->listRuns(ofPipeline(pipelines[which])).value();
         QCOMPARE(runs.size(), runsPerWriter);
         for (qint64 id : ids[which]) {
             const RunRecord run = reader->loadRun(id).value();
@@ -811,7 +824,7 @@ void StoreTest::severalProcessesWriteConcurrently()
         }
     }
     for (const QString &pipeline : pipelines)
-        QCOMPARE(reader->listRuns({pipeline, {}, 1000, 0}).value().size(), load.runs);
+        QCOMPARE(reader->listRuns(ofPipeline(pipeline)).value().size(), load.runs);
 }
 
 void StoreTest::newStoreUsesWriteAheadLog()
