@@ -15,7 +15,7 @@ namespace pw::gitlab {
 namespace {
 
 // `exists:` looks at no more files than this, so a huge tree cannot stall planning.
-constexpr int maxFilesScanned = 20000;
+constexpr int maxFilesMatched = 20000;
 
 QString whereOf(const SourceLocation &location)
 {
@@ -46,7 +46,7 @@ bool anyFileExists(const QStringList &patterns, const QHash<QString, QString> &v
         if (!glob)
             continue;
         QDirIterator it(projectDirectory, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        for (int scanned = 0; it.hasNext() && scanned < maxFilesScanned; ++scanned) {
+        for (int scanned = 0; it.hasNext() && scanned < maxFilesMatched; ++scanned) {
             if (glob->matches(root.relativeFilePath(it.next())))
                 return true;
         }

@@ -20,11 +20,6 @@ Error readOnly(const QString &name)
                      .arg(secretEnvironmentVariable(name))};
 }
 
-Error badName(const QString &name)
-{
-    return Error{QStringLiteral("'%1' is not a secret name; %2").arg(name, secretNameRule())};
-}
-
 } // namespace
 
 EnvironmentSecretStore::EnvironmentSecretStore()
@@ -56,7 +51,7 @@ void EnvironmentSecretStore::keep(const QString &variable, const QByteArray &val
 SecretLookup EnvironmentSecretStore::lookup(const QString &name) const
 {
     if (!isValidSecretName(name))
-        return badName(name);
+        return notASecretName(name);
     const auto found = m_values.constFind(name);
     if (found == m_values.cend())
         return std::optional<QByteArray>();

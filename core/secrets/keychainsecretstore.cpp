@@ -55,11 +55,6 @@ Error keychainProblem(const KeychainAnswer &answer, const QString &what, const Q
     }
 }
 
-Error badName(const QString &name)
-{
-    return Error{QStringLiteral("'%1' is not a secret name; %2").arg(name, secretNameRule())};
-}
-
 QStringList parseIndex(const QByteArray &data)
 {
     QSet<QString> names;
@@ -201,7 +196,7 @@ QString KeychainSecretStore::indexKey()
 void KeychainSecretStore::get(const QString &name, QObject *context, LookupDone done)
 {
     if (!isValidSecretName(name))
-        return answerLater(context, std::move(done), SecretLookup(badName(name)));
+        return answerLater(context, std::move(done), SecretLookup(notASecretName(name)));
     readSecret(m_options, name, context, std::move(done));
 }
 
@@ -209,7 +204,7 @@ void KeychainSecretStore::set(const QString &name, const QByteArray &value, QObj
                               StatusDone done)
 {
     if (!isValidSecretName(name))
-        return answerLater(context, std::move(done), Status(badName(name)));
+        return answerLater(context, std::move(done), Status(notASecretName(name)));
     if (value.isEmpty()) {
         return answerLater(context, std::move(done),
                            Status::failure(QStringLiteral("the secret %1 has an empty value; a "
@@ -231,7 +226,7 @@ void KeychainSecretStore::set(const QString &name, const QByteArray &value, QObj
 void KeychainSecretStore::remove(const QString &name, QObject *context, StatusDone done)
 {
     if (!isValidSecretName(name))
-        return answerLater(context, std::move(done), Status(badName(name)));
+        return answerLater(context, std::move(done), Status(notASecretName(name)));
 
     // The keychain's removal succeeds for an entry that is not there, so look first: removing
     // a misspelt name must say so (and a stale name leaves the index).

@@ -25,6 +25,11 @@ QString secretNameRule()
         .arg(maxNameLength);
 }
 
+Error notASecretName(const QString &name)
+{
+    return Error{QStringLiteral("'%1' is not a secret name; %2").arg(name, secretNameRule())};
+}
+
 QString secretEnvironmentPrefix()
 {
     return QStringLiteral("PIPEWRIGHT_SECRET_");

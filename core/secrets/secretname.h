@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/util/result.h"
+
 #include <QString>
 
 namespace pw {
@@ -10,6 +12,9 @@ bool isValidSecretName(const QString &name);
 
 // The rule isValidSecretName() checks, worded for a message.
 QString secretNameRule();
+
+// The error for a name that breaks that rule.
+Error notASecretName(const QString &name);
 
 // The environment variable that gives `name` on a machine without a keychain:
 // PIPEWRIGHT_SECRET_<NAME>.

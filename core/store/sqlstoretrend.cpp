@@ -7,7 +7,7 @@ namespace pw {
 
 namespace {
 
-const QString reading = QStringLiteral("read");
+const QString readAction = QStringLiteral("read");
 
 constexpr int maxTrendRuns = 10000;
 
@@ -17,18 +17,18 @@ Result<QList<RunTrendPoint>> SqlStore::runTrend(const QString &pipeline, int lim
 {
     if (limit < 1 || limit > maxTrendRuns) {
         return failure(
-            reading,
+            readAction,
             QStringLiteral("a run trend takes 1 to %1 runs, not %2").arg(maxTrendRuns).arg(limit));
     }
     Result<QSqlQuery> prepared =
         prepare(QStringLiteral("SELECT id, status, started_at, finished_at FROM runs"
                                " WHERE pipeline = ? ORDER BY id DESC LIMIT ?"),
-                reading);
+                readAction);
     if (!prepared)
         return prepared.error();
     QSqlQuery &query = prepared.value();
     sql::bind(query, {sql::text(pipeline), limit});
-    if (Status done = execute(query, reading); !done)
+    if (Status done = execute(query, readAction); !done)
         return done.error();
 
     // Newest first from the index, then turned around: charts read left to right.
@@ -42,15 +42,15 @@ Result<QList<RunTrendPoint>> SqlStore::runTrend(const QString &pipeline, int lim
         point.finishedAt = row.time();
         const std::optional<RunStatus> parsed = runStatusFromString(status);
         if (!parsed) {
-            return failure(reading, QStringLiteral("run %1 has the unknown status \"%2\"")
-                                        .arg(point.runId)
-                                        .arg(status));
+            return failure(readAction, QStringLiteral("run %1 has the unknown status \"%2\"")
+                                           .arg(point.runId)
+                                           .arg(status));
         }
         point.status = *parsed;
         points.prepend(point);
     }
     if (query.lastError().isValid())
-        return failure(reading, query);
+        return failure(readAction, query);
     query.finish();
 
     if (Status counted = countCaches(points); !counted)
@@ -68,12 +68,12 @@ Status SqlStore::countCaches(QList<RunTrendPoint> &points)
         prepare(QStringLiteral("SELECT j.run_id, j.files FROM jobs j JOIN runs r ON r.id = j.run_id"
                                " WHERE r.pipeline = (SELECT pipeline FROM runs WHERE id = ?)"
                                " AND j.run_id >= ? AND j.run_id <= ? AND j.files <> ''"),
-                reading);
+                readAction);
     if (!prepared)
         return prepared.error();
     QSqlQuery &query = prepared.value();
     sql::bind(query, {points.first().runId, points.first().runId, points.last().runId});
-    if (Status done = execute(query, reading); !done)
+    if (Status done = execute(query, readAction); !done)
         return done;
 
     QHash<qint64, qsizetype> positions;
@@ -90,7 +90,7 @@ Status SqlStore::countCaches(QList<RunTrendPoint> &points)
         point.cacheHits += job.cache->hit ? 1 : 0;
     }
     if (query.lastError().isValid())
-        return failure(reading, query);
+        return failure(readAction, query);
     return {};
 }
 

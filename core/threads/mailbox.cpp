@@ -57,9 +57,10 @@ void Mailbox::postAndWait(std::function<void()> work)
 
 bool Mailbox::event(QEvent *event)
 {
+    // Before the event is read at all: even its type was written by the posting thread.
+    takeOver(event);
     if (event->type() != workEventType)
         return QObject::event(event);
-    takeOver(event);
     static_cast<WorkEvent *>(event)->work();
     return true;
 }

@@ -8,11 +8,6 @@ namespace pw::timeline {
 
 namespace {
 
-QString quoted(const QString &name)
-{
-    return QLatin1Char('\'') + name + QLatin1Char('\'');
-}
-
 QString formatted(qint64 ms)
 {
     return formatDuration(Milliseconds(ms));
@@ -146,8 +141,8 @@ private:
         bar.startMs = record.startedAt.isValid() ? offset(record.startedAt) : m_timeline.nowMs;
         if (bar.startMs < 0) {
             m_timeline.problems.append(
-                QStringLiteral("job %1 started %2 before its run; its bar starts with the run")
-                    .arg(quoted(record.name), formatted(-bar.startMs)));
+                QStringLiteral("job '%1' started %2 before its run; its bar starts with the run")
+                    .arg(record.name, formatted(-bar.startMs)));
             bar.startMs = 0;
             bar.clockSkew = true;
         }
@@ -159,8 +154,8 @@ private:
         bar.endMs = record.finishedAt.isValid() ? offset(record.finishedAt) : bar.startMs;
         if (bar.endMs < bar.startMs) {
             m_timeline.problems.append(
-                QStringLiteral("job %1 finished %2 before it started; its bar has no length")
-                    .arg(quoted(record.name), formatted(bar.startMs - bar.endMs)));
+                QStringLiteral("job '%1' finished %2 before it started; its bar has no length")
+                    .arg(record.name, formatted(bar.startMs - bar.endMs)));
             bar.endMs = bar.startMs;
             bar.clockSkew = true;
         }
