@@ -6,6 +6,10 @@ namespace pw {
 
 namespace {
 
+// About 31,700 years: longer is surely a mistake, and the sum of the parts stays far from
+// overflowing.
+constexpr qint64 longestMs = 1000LL * 1000 * 1000 * 1000 * 1000;
+
 // Milliseconds per unit, for every spelling a pipeline file may use.
 std::optional<qint64> unitMilliseconds(const QString &unit)
 {
@@ -38,8 +42,12 @@ Result<Milliseconds> parseDuration(const QString &text)
     // A bare number is a count of seconds, as in GitLab's "timeout: 3600".
     bool isNumber = false;
     const qint64 seconds = trimmed.toLongLong(&isNumber);
+    const auto tooLong = [&text] {
+        return Result<Milliseconds>::failure(
+            QStringLiteral("duration \"%1\" is too long").arg(text));
+    };
     if (isNumber && seconds >= 0)
-        return Milliseconds(seconds * 1000);
+        return seconds > longestMs / 1000 ? tooLong() : Milliseconds(seconds * 1000);
 
     static const QRegularExpression part(
         QStringLiteral(R"(\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]+)\s*,?)"));
@@ -57,11 +65,10 @@ Result<Milliseconds> parseDuration(const QString &text)
                 QStringLiteral("unknown time unit \"%1\" in \"%2\"; use ms, s, m, h, d or w")
                     .arg(match.captured(2), text));
         }
-        const double amount = match.captured(1).toDouble();
-        if (amount * double(*factor) > 1e15)
-            return Result<Milliseconds>::failure(
-                QStringLiteral("duration \"%1\" is too long").arg(text));
-        total += qint64(amount * double(*factor));
+        const double ms = match.captured(1).toDouble() * double(*factor);
+        if (ms > double(longestMs - total))
+            return tooLong();
+        total += qint64(ms);
         position = match.capturedEnd(0);
     }
     return Milliseconds(total);
