@@ -9,10 +9,9 @@
 # tsan covers the core: the executor and every thread it hands work to. Debian's Qt is not
 # built with ThreadSanitizer, so the core passes work between threads only through
 # core/threads (a mailbox or a pool task), whose hand-overs are annotated, and every program
-# starts its child processes with a fork the sanitizer follows (tests/sanitizers/tsanclone.cpp);
-# the GUI's own
-# threads (StoreReader, QtConcurrent in the widgets) still use Qt's queued calls and are not
-# on the list.
+# starts its child processes with a fork the sanitizer follows (tests/sanitizers/
+# tsanclone.cpp). The GUI's own threads (StoreReader, QtConcurrent in the widgets) still use
+# Qt's queued calls and are not on the list.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
