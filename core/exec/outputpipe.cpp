@@ -1,9 +1,10 @@
 #include "outputpipe.h"
 
+#include "core/util/systemerror.h"
+
 #include <QSocketNotifier>
 
 #include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -31,7 +32,7 @@ bool OutputPipe::open()
 {
     int fds[2] = {-1, -1};
     if (::pipe2(fds, O_CLOEXEC) != 0) {
-        m_error = QString::fromLocal8Bit(std::strerror(errno));
+        m_error = systemErrorText();
         return false;
     }
     m_readEnd = fds[0];

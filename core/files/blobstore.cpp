@@ -1,5 +1,6 @@
 #include "blobstore.h"
 
+#include "core/util/systemerror.h"
 #include "filecopy.h"
 
 #include <QCryptographicHash>
@@ -10,7 +11,6 @@
 #include <QUuid>
 
 #include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <linux/fs.h>
 #include <sys/ioctl.h>
@@ -21,16 +21,9 @@ namespace pw::files {
 
 namespace {
 
-constexpr qsizetype bufferSize = 1024 * 1024;
-
-QString errnoText()
-{
-    return QString::fromLocal8Bit(std::strerror(errno));
-}
-
 Error failure(const QString &what, const QString &path)
 {
-    return Error{QStringLiteral("cannot %1 %2: %3").arg(what, path, errnoText())};
+    return Error{QStringLiteral("cannot %1 %2: %3").arg(what, path, systemErrorText())};
 }
 
 // Closes a descriptor when it goes out of scope.
@@ -73,7 +66,7 @@ Status clearDestination(const QByteArray &path)
     if (S_ISDIR(existing.st_mode))
         return Status::failure(QStringLiteral("a folder is in the way"));
     if (::unlink(path.constData()) != 0)
-        return Status::failure(errnoText());
+        return Status::failure(systemErrorText());
     return {};
 }
 
@@ -132,7 +125,7 @@ Result<QString> BlobStore::store(const QString &path, bool executable)
         return failure(QStringLiteral("read"), path);
 
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    QByteArray buffer(bufferSize, Qt::Uninitialized);
+    QByteArray buffer(ioBufferSize, Qt::Uninitialized);
     if (!hashRest(source.fd, hash, buffer))
         return failure(QStringLiteral("read"), path);
     const QString digest = QString::fromLatin1(hash.result().toHex());
@@ -165,7 +158,7 @@ Result<QString> BlobStore::writeNew(int source, const QString &digest, bool exec
     const QString final = blobPath(digest, executable);
     const QByteArray finalName = QFile::encodeName(final);
     if (!copied || ::fchmod(target.fd, mode) != 0 || !renameIntoPlace(temporaryName, finalName)) {
-        const QString reason = copied ? errnoText() : copied.error().message;
+        const QString reason = copied ? systemErrorText() : copied.error().message;
         ::unlink(temporaryName.constData());
         return Error{QStringLiteral("cannot store %1: %2").arg(path, reason)};
     }
@@ -190,10 +183,10 @@ Result<PlacedBy> BlobStore::place(const QString &digest, bool executable,
     if (tryClone) {
         const Fd source(::open(blob.constData(), O_RDONLY | O_CLOEXEC));
         if (source.fd < 0)
-            return refused(QStringLiteral("the stored copy cannot be read: ") + errnoText());
+            return refused(QStringLiteral("the stored copy cannot be read: ") + systemErrorText());
         const Fd copy(createFresh(target, executable ? 0755 : 0644));
         if (copy.fd < 0)
-            return refused(errnoText());
+            return refused(systemErrorText());
         if (::ioctl(copy.fd, FICLONE, source.fd) == 0) {
             m_reflinks.storeRelaxed(1);
             return PlacedBy::Reflink;
@@ -250,7 +243,7 @@ Result<QString> fileDigest(const QString &path)
     if (source.fd < 0)
         return failure(QStringLiteral("read"), path);
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    QByteArray buffer(bufferSize, Qt::Uninitialized);
+    QByteArray buffer(ioBufferSize, Qt::Uninitialized);
     if (!hashRest(source.fd, hash, buffer))
         return failure(QStringLiteral("read"), path);
     return QString::fromLatin1(hash.result().toHex());

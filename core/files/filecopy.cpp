@@ -1,10 +1,11 @@
 #include "filecopy.h"
 
+#include "core/util/systemerror.h"
+
 #include <QByteArray>
 #include <QFile>
 
 #include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <linux/fs.h>
 #include <sys/ioctl.h>
@@ -13,13 +14,6 @@
 namespace pw::files {
 
 namespace {
-
-constexpr qsizetype bufferSize = 1024 * 1024;
-
-QString errnoText()
-{
-    return QString::fromLocal8Bit(std::strerror(errno));
-}
 
 bool writeAll(int fd, const char *data, qsizetype size)
 {
@@ -39,18 +33,18 @@ Result<PlacedBy> copyThroughBuffer(int source, int target)
 {
     if (::lseek(source, 0, SEEK_SET) < 0 || ::lseek(target, 0, SEEK_SET) < 0
         || ::ftruncate(target, 0) < 0)
-        return Error{errnoText()};
-    QByteArray buffer(bufferSize, Qt::Uninitialized);
+        return Error{systemErrorText()};
+    QByteArray buffer(ioBufferSize, Qt::Uninitialized);
     for (;;) {
         const ssize_t got = ::read(source, buffer.data(), size_t(buffer.size()));
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0)
-            return Error{errnoText()};
+            return Error{systemErrorText()};
         if (got == 0)
             return PlacedBy::Copy;
         if (!writeAll(target, buffer.constData(), got))
-            return Error{errnoText()};
+            return Error{systemErrorText()};
     }
 }
 
@@ -77,12 +71,12 @@ Result<PlacedBy> copyFile(const QString &from, const QString &to, bool executabl
     const int source =
         ::open(QFile::encodeName(from).constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (source < 0)
-        return Error{QStringLiteral("cannot read %1: %2").arg(from, errnoText())};
+        return Error{QStringLiteral("cannot read %1: %2").arg(from, systemErrorText())};
     const int target =
         ::open(QFile::encodeName(to).constData(),
                O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, executable ? 0755 : 0644);
     if (target < 0) {
-        const QString reason = errnoText();
+        const QString reason = systemErrorText();
         ::close(source);
         return Error{QStringLiteral("cannot create %1: %2").arg(to, reason)};
     }

@@ -1,5 +1,6 @@
 #include "restore.h"
 
+#include "core/util/systemerror.h"
 #include "safepath.h"
 
 #include <QDir>
@@ -9,7 +10,6 @@
 #include <QThread>
 
 #include <cerrno>
-#include <cstring>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -22,11 +22,6 @@ namespace {
 // folders; a few threads cut the time of a large entry, more only contend.
 constexpr int maxThreads = 4;
 constexpr qsizetype itemsPerThread = 256;
-
-QString errnoText()
-{
-    return QString::fromLocal8Bit(std::strerror(errno));
-}
 
 // Runs `work(first, last, slot)` over [0, count) split among a few threads; `slot` tells
 // each thread which of the per-thread results it owns.
@@ -192,7 +187,7 @@ void Restorer::makeFolder(const QString &folder, Part &part)
     if (::lstat(path.constData(), &info) != 0) {
         if (::mkdir(path.constData(), 0755) != 0 && errno != EEXIST)
             part.folderProblems.append(
-                {folder, QStringLiteral("cannot create '%1': %2").arg(folder, errnoText())});
+                {folder, QStringLiteral("cannot create '%1': %2").arg(folder, systemErrorText())});
         return;
     }
     // Writing below a link would put the file wherever the link points.
@@ -269,7 +264,8 @@ void Restorer::makeLink(qsizetype index, Part &part)
     }
     if (::symlink(QFile::encodeName(file.linkTarget).constData(), path.constData()) != 0) {
         part.warnings.append(
-            {index, QStringLiteral("link '%1' not restored: %2").arg(file.path, errnoText())});
+            {index,
+             QStringLiteral("link '%1' not restored: %2").arg(file.path, systemErrorText())});
         return;
     }
     ++part.report.links;

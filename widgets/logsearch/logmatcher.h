@@ -6,6 +6,10 @@
 
 namespace pw::gui {
 
+// How often a search on a worker thread hands over what it found, so the count grows as it
+// goes.
+constexpr int searchBatchMs = 50;
+
 // Finds a text in log lines as they are shown (escape sequences left out), the way a user
 // reads them. Cheap to copy, and safe to use from any thread.
 class LogMatcher

@@ -15,8 +15,6 @@ namespace {
 // Bytes searched on the GUI thread before the rest goes to a worker: a short log, or the
 // lines one flush of live output adds, never warrant a thread.
 constexpr qint64 searchNowBytes = 256 * 1024;
-// How often a worker hands over what it found, so the count grows as it goes.
-constexpr int batchMs = 50;
 
 // Searches lines [from, to) of `text`, adding matches to `batch` while `room` lasts.
 void searchLine(const LogText &text, const LogMatcher &matcher, qint64 line, qint64 &room,
@@ -45,7 +43,7 @@ void searchInWorker(QPromise<LogMatchBatch> &promise, const LogText &text,
         if ((line & 1023) == 1023) {
             if (promise.isCanceled())
                 return;
-            if (sinceBatch.elapsed() >= batchMs) {
+            if (sinceBatch.elapsed() >= searchBatchMs) {
                 batch.searchedTo = line + 1;
                 promise.addResult(std::exchange(batch, {}));
                 sinceBatch.restart();

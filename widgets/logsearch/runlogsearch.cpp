@@ -13,7 +13,6 @@ namespace pw::gui {
 
 namespace {
 
-constexpr int batchMs = 50;
 // A result shows this much of its line: enough to recognise it.
 constexpr int shownChars = 300;
 
@@ -52,7 +51,7 @@ public:
     {
         if (m_promise.isCanceled())
             return false;
-        if (always || m_sinceBatch.elapsed() >= batchMs) {
+        if (always || m_sinceBatch.elapsed() >= searchBatchMs) {
             m_promise.addResult(std::exchange(m_batch, {}));
             m_sinceBatch.restart();
         }
