@@ -86,11 +86,9 @@ void LoadHistoryTest::initTestCase()
     const Result<QString> programs = PostgresServer::binaryDirectory();
     if (!programs)
         QSKIP(qPrintable(programs.error().message));
-    Result<std::unique_ptr<PostgresServer>> started = PostgresServer::start();
+    Result<std::unique_ptr<PostgresServer>> started = PostgresServer::startWithHistory();
     QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
     m_server = std::move(started).value();
-    QVERIFY(m_server->createRole(QStringLiteral("ci")));
-    QVERIFY(m_server->createDatabase(QStringLiteral("history"), QStringLiteral("ci")));
 }
 
 void LoadHistoryTest::init()
@@ -113,7 +111,7 @@ void LoadHistoryTest::largeHistoryStillAnswers()
     QFETCH(QString, backend);
     const QString location = backend == QLatin1String("sqlite")
                                  ? m_dir.filePath(QStringLiteral("history.sqlite"))
-                                 : m_server->url(QStringLiteral("ci"), QStringLiteral("history"));
+                                 : m_server->historyUrl();
     Result<std::unique_ptr<RunStore>> opened = openStore(location);
     QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message));
     RunStore &store = **opened;

@@ -56,11 +56,9 @@ void LoadRunsTest::initTestCase()
     qputenv("XDG_DATA_HOME", m_dir.filePath(QStringLiteral("data")).toLocal8Bit());
     if (!PostgresServer::binaryDirectory())
         return;
-    Result<std::unique_ptr<PostgresServer>> started = PostgresServer::start();
+    Result<std::unique_ptr<PostgresServer>> started = PostgresServer::startWithHistory();
     QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
     m_server = std::move(started).value();
-    QVERIFY(m_server->createRole(QStringLiteral("ci")));
-    QVERIFY(m_server->createDatabase(QStringLiteral("history"), QStringLiteral("ci")));
 }
 
 void LoadRunsTest::init()
@@ -83,7 +81,7 @@ void LoadRunsTest::manyRunsAtOnceAreRecordedWhole()
         QSKIP("PostgreSQL is not installed");
     const QString location = backend == QLatin1String("sqlite")
                                  ? m_dir.filePath(QStringLiteral("history.sqlite"))
-                                 : m_server->url(QStringLiteral("ci"), QStringLiteral("history"));
+                                 : m_server->historyUrl();
     Result<std::unique_ptr<RunStore>> opened = openStore(location);
     QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message));
     RunStore &store = **opened;

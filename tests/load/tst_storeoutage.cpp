@@ -108,12 +108,10 @@ void StoreOutageTest::initTestCase()
     if (!programs)
         QSKIP(qPrintable(programs.error().message));
 
-    Result<std::unique_ptr<PostgresServer>> started = PostgresServer::start();
+    Result<std::unique_ptr<PostgresServer>> started = PostgresServer::startWithHistory();
     QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
     m_server = std::move(started).value();
-    QVERIFY(m_server->createRole(QStringLiteral("ci")));
-    QVERIFY(m_server->createDatabase(QStringLiteral("history"), QStringLiteral("ci")));
-    m_location = m_server->url(QStringLiteral("ci"), QStringLiteral("history"));
+    m_location = m_server->historyUrl();
     QVERIFY(m_dir.isValid());
     // The runs' workspaces, artifacts and caches stay inside the test's folder.
     qputenv("XDG_DATA_HOME", m_dir.filePath(QStringLiteral("data")).toLocal8Bit());

@@ -69,12 +69,10 @@ void StoreHistoryTest::initTestCase()
         m_why = programs.error().message;
         return;
     }
-    auto started = PostgresServer::start();
+    Result<std::unique_ptr<PostgresServer>> started = PostgresServer::startWithHistory();
     QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
     m_server = std::move(started).value();
-    QVERIFY(m_server->createRole(QStringLiteral("ci")));
-    QVERIFY(m_server->createDatabase(QStringLiteral("history"), QStringLiteral("ci")));
-    m_postgres = m_server->url(QStringLiteral("ci"), QStringLiteral("history"));
+    m_postgres = m_server->historyUrl();
 }
 
 void StoreHistoryTest::init()

@@ -54,12 +54,10 @@ void StoreServerTest::initTestCase()
     if (!programs)
         QSKIP(qPrintable(programs.error().message));
 
-    Result<std::unique_ptr<PostgresServer>> started = PostgresServer::start();
+    Result<std::unique_ptr<PostgresServer>> started = PostgresServer::startWithHistory();
     QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
     m_server = std::move(started).value();
-    QVERIFY(m_server->createRole(QStringLiteral("ci")));
-    QVERIFY(m_server->createDatabase(QStringLiteral("history"), QStringLiteral("ci")));
-    m_location = m_server->url(QStringLiteral("ci"), QStringLiteral("history"));
+    m_location = m_server->historyUrl();
 }
 
 void StoreServerTest::init()

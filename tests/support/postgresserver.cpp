@@ -168,6 +168,19 @@ Result<std::unique_ptr<PostgresServer>> PostgresServer::start(const Options &opt
     return server;
 }
 
+Result<std::unique_ptr<PostgresServer>> PostgresServer::startWithHistory(const QString &role)
+{
+    Result<std::unique_ptr<PostgresServer>> started = start();
+    if (!started)
+        return started;
+    PostgresServer &server = **started;
+    if (Status created = server.createRole(role); !created)
+        return created.error();
+    if (Status created = server.createDatabase(QStringLiteral("history"), role); !created)
+        return created.error();
+    return started;
+}
+
 PostgresServer::~PostgresServer()
 {
     if (Status stopped = stop(); !stopped)

@@ -41,6 +41,10 @@ public:
     // which step failed and ends with the last lines of the server's log when it has one.
     static Result<std::unique_ptr<PostgresServer>> start(const Options &options);
     static Result<std::unique_ptr<PostgresServer>> start() { return start(Options()); }
+    // Starts a server with a history store ready: the database "history", owned by the login
+    // role `role`, at historyUrl(`role`).
+    static Result<std::unique_ptr<PostgresServer>>
+    startWithHistory(const QString &role = QStringLiteral("ci"));
 
     ~PostgresServer();
     PostgresServer(const PostgresServer &) = delete;
@@ -48,6 +52,10 @@ public:
 
     // postgresql://role@127.0.0.1:PORT/database (the options' database when empty).
     QString url(const QString &role, const QString &database = {}) const;
+    QString historyUrl(const QString &role = QStringLiteral("ci")) const
+    {
+        return url(role, QStringLiteral("history"));
+    }
 
     // The bootstrap superuser, trusted over TCP unless listed among the password roles.
     static QString superuser() { return QStringLiteral("postgres"); }
