@@ -145,6 +145,12 @@ std::unique_ptr<RunStore> openOrDie(const QString &location)
     return std::move(store).value();
 }
 
+QString openError(const QString &location)
+{
+    Result<std::unique_ptr<RunStore>> store = openStore(location);
+    return store ? QStringLiteral("(opened)") : store.error().message;
+}
+
 RawSqlite::RawSqlite(const QString &path)
     : m_name(QStringLiteral("raw-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
 {

@@ -32,6 +32,9 @@ StoreBatch finishJobs(const RunRecord &run, JobStatus status, const QDateTime &a
 // where a failure means the test cannot even start.
 std::unique_ptr<RunStore> openOrDie(const QString &location);
 
+// Why `location` cannot be opened, or "(opened)" when it can: for tests of refused stores.
+QString openError(const QString &location);
+
 // A connection of its own to an SQLite file, for looking under the store or preparing a file
 // as an older or newer Pipewright would have left it.
 class RawSqlite

@@ -39,12 +39,6 @@ RunQuery ofPipeline(const QString &pipeline)
     return query;
 }
 
-QString openError(const QString &location)
-{
-    Result<std::unique_ptr<RunStore>> store = openStore(location);
-    return store ? QStringLiteral("(opened)") : store.error().message;
-}
-
 QStringList errorsOf(const QList<Status> &results)
 {
     QStringList errors;

@@ -1,5 +1,6 @@
 #include "core/store/runstore.h"
 #include "core/store/storelocation.h"
+#include "storefixture.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -15,12 +16,6 @@ namespace {
 const QString acceptedForms =
     QStringLiteral("; use a file path, sqlite:///absolute/path, sqlite:relative/path or "
                    "postgresql://user@host:port/database");
-
-QString openError(const QString &location)
-{
-    Result<std::unique_ptr<RunStore>> store = openStore(location);
-    return store ? QStringLiteral("(opened)") : store.error().message;
-}
 
 } // namespace
 
