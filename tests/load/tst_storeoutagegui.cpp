@@ -7,6 +7,7 @@
 #include "loadsupport.h"
 #include "postgresserver.h"
 #include "testsupport.h"
+#include "toleratedwarnings.h"
 #include "widgets/connectionsettings.h"
 #include "widgets/mainwindow.h"
 #include "widgets/runcontroller.h"
@@ -21,8 +22,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <functional>
-
 using namespace pw;
 using namespace pw::gui;
 using namespace pw::test;
@@ -34,49 +33,6 @@ constexpr int runTimeoutMs = 60000;
 QString errorOf(const Status &status)
 {
     return status ? QString() : status.error().message;
-}
-
-// While it lives, keeps the warnings `tolerated` accepts from failing the test, and counts
-// them; any other warning still fails it. A store that goes away makes the parts of the window
-// that use it (history, gates, garbage collection, the writer's PostgreSQL driver) say so on
-// their own threads, which is what a test of an unreachable store expects.
-class ToleratedWarnings
-{
-public:
-    explicit ToleratedWarnings(std::function<bool(const QString &)> tolerated)
-    {
-        s_tolerated = std::move(tolerated);
-        s_count.storeRelaxed(0);
-        m_next = qInstallMessageHandler(&ToleratedWarnings::handle);
-        s_next = m_next;
-    }
-    ~ToleratedWarnings() { qInstallMessageHandler(m_next); }
-
-    static int count() { return s_count.loadRelaxed(); }
-
-private:
-    static void handle(QtMsgType type, const QMessageLogContext &context, const QString &text)
-    {
-        if (type == QtWarningMsg && s_tolerated(text)) {
-            s_count.fetchAndAddRelaxed(1);
-            return;
-        }
-        s_next(type, context, text);
-    }
-
-    static inline std::function<bool(const QString &)> s_tolerated;
-    static inline QAtomicInt s_count;
-    static inline QtMessageHandler s_next = nullptr;
-    QtMessageHandler m_next = nullptr;
-};
-
-// Qt's PostgreSQL driver, when a prepared statement is freed after the server went away; it
-// comes or not depending on when the connection noticed. The driver sends DEALLOCATE from the
-// statement's destructor whatever the connection's state, and freeing it any other way (a new
-// prepare, clear()) goes through the same path: the store has no clean way around it.
-bool isLostStatementWarning(const QString &text)
-{
-    return text.startsWith(QLatin1String("Unable to free statement: "));
 }
 
 } // namespace
