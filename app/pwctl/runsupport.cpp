@@ -11,6 +11,7 @@
 #include "core/store/runstore.h"
 #include "interruptwatcher.h"
 #include "output.h"
+#include "storeoutagereport.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -46,52 +47,6 @@ bool parseJobs(const QCommandLineParser &parser, int *jobs)
     *jobs = parser.value(QStringLiteral("jobs")).toInt(&ok);
     return ok && *jobs > 0 && *jobs <= 1024;
 }
-
-// Tells on stderr when the store stops answering (the run goes on, its records are held) and
-// once what was held is written, so that a person need not wait for the end to know.
-class StoreOutageReport
-{
-public:
-    explicit StoreOutageReport(StoreWriter &writer)
-        : m_writer(writer)
-    {
-        QObject::connect(
-            &writer, &StoreWriter::availabilityChanged, &writer,
-            [this](bool available, const QString &message) { onAvailability(available, message); });
-    }
-
-    // For the end of the run, once the writer has drained: the word on the held records may
-    // still be queued behind the drain that ended it.
-    void finish() const
-    {
-        if (m_writer.isAvailable())
-            sayWritten(m_holding);
-    }
-
-private:
-    static void sayWritten(const std::shared_ptr<bool> &holding)
-    {
-        if (std::exchange(*holding, false))
-            err() << "pwctl: the history store answers again; the held records are written"
-                  << Qt::endl;
-    }
-
-    void onAvailability(bool available, const QString &message)
-    {
-        if (!available) {
-            err() << "pwctl: warning: the history store is unreachable; the run goes on and its "
-                     "records are held: "
-                  << message << Qt::endl;
-            *m_holding = true;
-            return;
-        }
-        m_writer.whenDrained(&m_writer, [holding = m_holding] { sayWritten(holding); });
-    }
-
-    StoreWriter &m_writer;
-    // Shared with the drain callbacks, which may outlive a report that went first.
-    std::shared_ptr<bool> m_holding = std::make_shared<bool>(false);
-};
 
 // Ctrl-C (or SIGTERM, SIGHUP) cancels the run: every job's process group gets SIGTERM, then
 // SIGKILL after a short grace period. Once the run has ended and only waits for the store to
@@ -216,11 +171,6 @@ int runRequest(const QCommandLineParser &parser, RunRequest request)
     (*shared)->flush(3000);
 
     const RunRecord &run = session.run();
-    if (!writer.isAvailable()) {
-        err() << "pwctl: warning: the history store was unreachable at the end of the run; "
-                 "some records were not written: "
-              << writer.lastError() << Qt::endl;
-    }
     if (parser.isSet(QStringLiteral("json")))
         out() << QJsonDocument(runToJson(run)).toJson(QJsonDocument::Compact) << Qt::endl;
     return run.status == RunStatus::Success ? ExitOk : ExitRunFailed;

@@ -12,6 +12,7 @@
 #include "core/vcs/branchwatcher.h"
 #include "interruptwatcher.h"
 #include "output.h"
+#include "storeoutagereport.h"
 
 #include <QEventLoop>
 #include <QQueue>
@@ -227,6 +228,7 @@ int watchCommand(const QStringList &arguments)
     if (!store.ok())
         return usageError(store.error().message);
     StoreWriter writer(storeLocation(parser));
+    StoreOutageReport outages(writer);
     files::FileStager stager(files::defaultFilesSettings(storeLocation(parser)));
     auto shared = SharedServices::create({storeLocation(parser), redisLocation(parser), {}});
     if (!shared)
@@ -246,7 +248,10 @@ int watchCommand(const QStringList &arguments)
     QObject::connect(&interrupts, &InterruptWatcher::interrupted, &loop,
                      [&watcher](int, int) { watcher.stop(); });
     loop.exec();
-    return exitCode >= 0 ? exitCode : watcher.exitCode();
+    if (exitCode >= 0)
+        return exitCode;
+    outages.finish();
+    return watcher.exitCode();
 }
 
 } // namespace pw::cli

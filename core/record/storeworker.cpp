@@ -118,8 +118,10 @@ void StoreWorker::reportAvailability(bool available, const QString &message)
     if (available == m_available)
         return;
     m_available = available;
+    // Not a warning: the writer's owner tells its user (availabilityChanged), and a warning
+    // here would say it a second time.
     if (!available)
-        qCWarning(lcRecord).noquote() << "history store unavailable, holding records:" << message;
+        qCInfo(lcRecord).noquote() << "history store unavailable, holding records:" << message;
     m_onAvailability(available, message);
 }
 

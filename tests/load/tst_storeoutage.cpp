@@ -4,6 +4,7 @@
 #include "core/record/storewriter.h"
 #include "core/store/runstore.h"
 #include "core/store/storepassword.h"
+#include "gitfolder.h"
 #include "loadsupport.h"
 #include "postgresserver.h"
 #include "pwctlprocess.h"
@@ -74,6 +75,16 @@ QString errorOf(const Status &status)
     return status ? QString() : status.error().message;
 }
 
+// What follows `lead` in `text`, to the end of its line.
+QByteArray reasonAfter(const QByteArray &text, const QByteArray &lead)
+{
+    const qsizetype start = text.indexOf(lead);
+    if (start < 0)
+        return {};
+    const qsizetype end = text.indexOf('\n', start);
+    return text.mid(start + lead.size(), end < 0 ? -1 : end - start - lead.size());
+}
+
 } // namespace
 
 class StoreOutageTest : public QObject
@@ -90,6 +101,7 @@ private slots:
     void interruptGivesUpOnHeldRecords();
     void gateWaitsForTheStoreToComeBack();
     void cachedJobFailsClearlyWhileTheStoreIsAway();
+    void watchTellsOfTheStoreGoingAndComingBack();
     void writerKeepsOrderWhileReopeningWaits();
     void storeUnreachableAtStartIsAClearError_data();
     void storeUnreachableAtStartIsAClearError();
@@ -194,6 +206,8 @@ void StoreOutageTest::runGoesOnWhileTheStoreIsAway()
     QVERIFY2(pwctl.err().contains(backAgainLine), pwctl.err().constData());
     QVERIFY2(!pwctl.err().contains("some records were not written"), pwctl.err().constData());
     QCOMPARE(pwctl.err().count(unreachableWarning), 1);
+    // Said once: no log line of the writer's repeats it.
+    QCOMPARE(pwctl.err().count(reasonAfter(pwctl.err(), unreachableWarning)), 1);
 
     // Everything the run did is in the store, once, byte for byte.
     const Result<std::unique_ptr<RunStore>> store = openStore(m_location);
@@ -327,6 +341,47 @@ void StoreOutageTest::cachedJobFailsClearlyWhileTheStoreIsAway()
              qPrintable(run->jobs.at(1).reason));
 }
 
+void StoreOutageTest::watchTellsOfTheStoreGoingAndComingBack()
+{
+    PipelineShape shape;
+    shape.name = QStringLiteral("watched");
+    shape.stages = 1;
+    shape.jobsPerStage = 2;
+    shape.lines = 40;
+    shape.lineDelayMs = 100;
+    const QString repo = m_dir.filePath(QStringLiteral("watched-repository"));
+    QVERIFY(initGitRepository(repo, QStringLiteral("main")));
+    QVERIFY(!commitFile(repo, QStringLiteral("pipewright.yml"), pipelineText(shape)).isEmpty());
+    RunningPwctl pwctl({QStringLiteral("watch"), repo + QStringLiteral("/pipewright.yml"),
+                        QStringLiteral("--interval"), QStringLiteral("0.2"),
+                        QStringLiteral("--max-runs"), QStringLiteral("1"), QStringLiteral("--db"),
+                        m_location},
+                       this, m_dir.path());
+    QTRY_VERIFY2_WITH_TIMEOUT(pwctl.err().contains("pwctl: watching "), pwctl.err().constData(),
+                              30000);
+    QVERIFY(!commitFile(repo, QStringLiteral("change.txt"), "new\n").isEmpty());
+    QTRY_VERIFY2_WITH_TIMEOUT(pwctl.err().contains("start   s0j1"), pwctl.err().constData(), 30000);
+
+    // The watcher's runs go on as a single run does, and it tells the user the same way.
+    QTest::qWait(500);
+    QVERIFY(m_server->stop());
+    QTRY_VERIFY2_WITH_TIMEOUT(pwctl.err().contains(unreachableWarning), pwctl.err().constData(),
+                              15000);
+    QTest::qWait(1000);
+    const Status restarted = m_server->restart();
+    QVERIFY2(restarted, qPrintable(errorOf(restarted)));
+    QCOMPARE(pwctl.finish(60000), 0);
+    QVERIFY2(pwctl.err().contains(backAgainLine), pwctl.err().constData());
+    QCOMPARE(pwctl.err().count(reasonAfter(pwctl.err(), unreachableWarning)), 1);
+
+    const Result<std::unique_ptr<RunStore>> store = openStore(m_location);
+    QVERIFY(store);
+    const Result<QList<qint64>> runs = runsOf(**store, shape.name);
+    QVERIFY(runs && runs->size() == 1);
+    const Status complete = checkRunIsComplete(**store, runs->first(), shape);
+    QVERIFY2(complete, qPrintable(errorOf(complete)));
+}
+
 void StoreOutageTest::writerKeepsOrderWhileReopeningWaits()
 {
     // pwctl asks the keychain for the store's password each time the writer opens the store
@@ -353,9 +408,6 @@ void StoreOutageTest::writerKeepsOrderWhileReopeningWaits()
     QVERIFY(id);
 
     // A line every 10 ms for 3 s; the server is away from 0.5 s to 1.5 s.
-    QTest::ignoreMessage(QtWarningMsg,
-                         QRegularExpression(QStringLiteral("^history store unavailable, "
-                                                           "holding records: ")));
     // The writer's connection may be lost in the middle of a transaction.
     const ToleratedWarnings lostStatements(isLostStatementWarning);
     QByteArray expected;
