@@ -16,7 +16,6 @@
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QThread>
-#include <QTimer>
 
 #include <csignal>
 #include <memory>
@@ -53,8 +52,7 @@ bool parseJobs(const QCommandLineParser &parser, int *jobs)
 // take its records, it stops the waiting instead; what the store has not taken is lost.
 void onInterrupt(RunSession &session, QEventLoop &loop, int signal, int count)
 {
-    if (isFinished(session.run().status)) {
-        err() << "pwctl: not waiting any longer for the history store" << Qt::endl;
+    if (giveUpWaitingForTheStore(session)) {
         loop.quit();
         return;
     }
@@ -76,18 +74,7 @@ void runToEnd(RunSession &session, const StoreWriter &writer)
         &interrupts, &InterruptWatcher::interrupted, &session,
         [&session, &loop](int signal, int count) { onInterrupt(session, loop, signal, count); });
     QObject::connect(&session, &RunSession::finished, &loop, &QEventLoop::quit);
-
-    // A run that has ended while the store is away waits for it: say so once, not silently.
-    QTimer waiting;
-    QObject::connect(&waiting, &QTimer::timeout, &session, [&] {
-        if (!isFinished(session.run().status) || writer.isAvailable())
-            return;
-        err() << "pwctl: the run has ended; waiting for the history store to take its records "
-                 "(Ctrl-C gives up on them)"
-              << Qt::endl;
-        waiting.stop();
-    });
-    waiting.start(1000);
+    const StoreWaitNotice waiting(session, writer);
     loop.exec();
 }
 

@@ -1,6 +1,7 @@
 #include "storeoutagereport.h"
 
 #include "core/record/storewriter.h"
+#include "core/session/runsession.h"
 #include "output.h"
 
 namespace pw::cli {
@@ -40,6 +41,27 @@ void StoreOutageReport::onAvailability(bool available, const QString &message)
         return;
     }
     m_writer.whenDrained(&m_writer, [holding = m_holding] { sayWritten(holding); });
+}
+
+StoreWaitNotice::StoreWaitNotice(const RunSession &session, const StoreWriter &writer)
+{
+    QObject::connect(&m_timer, &QTimer::timeout, &session, [this, &session, &writer] {
+        if (!isFinished(session.run().status) || writer.isAvailable())
+            return;
+        err() << "pwctl: the run has ended; waiting for the history store to take its records "
+                 "(Ctrl-C gives up on them)"
+              << Qt::endl;
+        m_timer.stop();
+    });
+    m_timer.start(1000);
+}
+
+bool giveUpWaitingForTheStore(const RunSession &session)
+{
+    if (!isFinished(session.run().status))
+        return false;
+    err() << "pwctl: not waiting any longer for the history store" << Qt::endl;
+    return true;
 }
 
 } // namespace pw::cli

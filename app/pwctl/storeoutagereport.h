@@ -1,12 +1,14 @@
 #pragma once
 
 #include <QString>
+#include <QTimer>
 
 #include <memory>
 
 namespace pw {
+class RunSession;
 class StoreWriter;
-}
+} // namespace pw
 
 namespace pw::cli {
 
@@ -30,5 +32,20 @@ private:
     // Shared with the drain callbacks, which may outlive a report that went first.
     std::shared_ptr<bool> m_holding = std::make_shared<bool>(false);
 };
+
+// Says once that the session's run has ended and waits for the history store to take its
+// records, so that a person knows why nothing happens and that Ctrl-C gives up on them.
+class StoreWaitNotice
+{
+public:
+    StoreWaitNotice(const RunSession &session, const StoreWriter &writer);
+
+private:
+    QTimer m_timer;
+};
+
+// For Ctrl-C: when the session's run has ended and only waits for the store, says that pwctl
+// waits no longer and returns true; what the store has not taken is then lost.
+bool giveUpWaitingForTheStore(const RunSession &session);
 
 } // namespace pw::cli

@@ -80,10 +80,14 @@ public:
         m_stopping = true;
         if (m_branches)
             m_branches->stop();
-        if (m_session)
-            m_session->cancel(QStringLiteral("cancelled by user"));
-        else
+        if (m_session && giveUpWaitingForTheStore(*m_session)) {
+            m_failed |= m_session->run().status != RunStatus::Success;
             emitDone();
+        } else if (m_session) {
+            m_session->cancel(QStringLiteral("cancelled by user"));
+        } else {
+            emitDone();
+        }
     }
 
     int exitCode() const { return m_failed ? ExitRunFailed : ExitOk; }
@@ -140,12 +144,14 @@ private:
 
         m_session = std::make_unique<RunSession>(m_services.store, m_services.writer, m_runner);
         connect(m_session.get(), &RunSession::finished, this, &Watcher::onRunFinished);
+        m_waitNotice = std::make_unique<StoreWaitNotice>(*m_session, m_services.writer);
         const Status started =
             m_session->start({loaded.pipeline, *context, m_jobs, &m_services.stager,
                               m_services.shared.coordinator(), *secrets, std::nullopt},
                              &m_observers);
         if (!started.ok()) {
             err() << "pwctl: " << started.error().message << Qt::endl;
+            m_waitNotice.reset();
             m_session.reset();
             return false;
         }
@@ -156,6 +162,7 @@ private:
     {
         m_failed |= m_session->run().status != RunStatus::Success;
         ++m_runs;
+        m_waitNotice.reset();
         m_session.release()->deleteLater();
         if (m_stopping || (m_maxRuns > 0 && m_runs >= m_maxRuns)) {
             m_branches->stop();
@@ -180,6 +187,7 @@ private:
     std::unique_ptr<BranchWatcher> m_branches;
     QQueue<BranchPush> m_queue;
     std::unique_ptr<RunSession> m_session;
+    std::unique_ptr<StoreWaitNotice> m_waitNotice; // the session's
 };
 
 } // namespace

@@ -102,12 +102,16 @@ private slots:
     void gateWaitsForTheStoreToComeBack();
     void cachedJobFailsClearlyWhileTheStoreIsAway();
     void watchTellsOfTheStoreGoingAndComingBack();
+    void interruptedWatchGivesUpOnHeldRecords();
     void writerKeepsOrderWhileReopeningWaits();
     void storeUnreachableAtStartIsAClearError_data();
     void storeUnreachableAtStartIsAClearError();
 
 private:
     QString writePipeline(const PipelineShape &shape);
+    // `pwctl watch --max-runs 1` of a new repository with `shape` as its pipeline, once it
+    // watches and a commit is made for it to run; null when that failed.
+    std::unique_ptr<RunningPwctl> startWatch(const PipelineShape &shape);
 
     std::unique_ptr<PostgresServer> m_server;
     QString m_location;
@@ -341,6 +345,25 @@ void StoreOutageTest::cachedJobFailsClearlyWhileTheStoreIsAway()
              qPrintable(run->jobs.at(1).reason));
 }
 
+std::unique_ptr<RunningPwctl> StoreOutageTest::startWatch(const PipelineShape &shape)
+{
+    const QString repo = m_dir.filePath(shape.name + QStringLiteral("-repository"));
+    if (!initGitRepository(repo, QStringLiteral("main"))
+        || commitFile(repo, QStringLiteral("pipewright.yml"), pipelineText(shape)).isEmpty())
+        return nullptr;
+    auto pwctl = std::make_unique<RunningPwctl>(
+        QStringList{QStringLiteral("watch"), repo + QStringLiteral("/pipewright.yml"),
+                    QStringLiteral("--interval"), QStringLiteral("0.2"),
+                    QStringLiteral("--max-runs"), QStringLiteral("1"), QStringLiteral("--db"),
+                    m_location},
+        this, m_dir.path());
+    if (!QTest::qWaitFor([&] { return pwctl->err().contains("pwctl: watching "); }, 30000))
+        return nullptr;
+    if (commitFile(repo, QStringLiteral("change.txt"), "new\n").isEmpty())
+        return nullptr;
+    return pwctl;
+}
+
 void StoreOutageTest::watchTellsOfTheStoreGoingAndComingBack()
 {
     PipelineShape shape;
@@ -349,17 +372,9 @@ void StoreOutageTest::watchTellsOfTheStoreGoingAndComingBack()
     shape.jobsPerStage = 2;
     shape.lines = 40;
     shape.lineDelayMs = 100;
-    const QString repo = m_dir.filePath(QStringLiteral("watched-repository"));
-    QVERIFY(initGitRepository(repo, QStringLiteral("main")));
-    QVERIFY(!commitFile(repo, QStringLiteral("pipewright.yml"), pipelineText(shape)).isEmpty());
-    RunningPwctl pwctl({QStringLiteral("watch"), repo + QStringLiteral("/pipewright.yml"),
-                        QStringLiteral("--interval"), QStringLiteral("0.2"),
-                        QStringLiteral("--max-runs"), QStringLiteral("1"), QStringLiteral("--db"),
-                        m_location},
-                       this, m_dir.path());
-    QTRY_VERIFY2_WITH_TIMEOUT(pwctl.err().contains("pwctl: watching "), pwctl.err().constData(),
-                              30000);
-    QVERIFY(!commitFile(repo, QStringLiteral("change.txt"), "new\n").isEmpty());
+    const std::unique_ptr<RunningPwctl> watch = startWatch(shape);
+    QVERIFY(watch);
+    RunningPwctl &pwctl = *watch;
     QTRY_VERIFY2_WITH_TIMEOUT(pwctl.err().contains("start   s0j1"), pwctl.err().constData(), 30000);
 
     // The watcher's runs go on as a single run does, and it tells the user the same way.
@@ -380,6 +395,35 @@ void StoreOutageTest::watchTellsOfTheStoreGoingAndComingBack()
     QVERIFY(runs && runs->size() == 1);
     const Status complete = checkRunIsComplete(**store, runs->first(), shape);
     QVERIFY2(complete, qPrintable(errorOf(complete)));
+}
+
+void StoreOutageTest::interruptedWatchGivesUpOnHeldRecords()
+{
+    PipelineShape shape;
+    shape.name = QStringLiteral("watchgivenup");
+    shape.stages = 1;
+    shape.jobsPerStage = 2;
+    shape.lines = 10;
+    shape.lineDelayMs = 100;
+    const std::unique_ptr<RunningPwctl> watch = startWatch(shape);
+    QVERIFY(watch);
+    RunningPwctl &pwctl = *watch;
+    QTRY_VERIFY2_WITH_TIMEOUT(pwctl.err().contains("start   s0j"), pwctl.err().constData(), 30000);
+    QVERIFY(m_server->stop());
+
+    // As with a single run: the watcher waits for the store until told not to.
+    static const QRegularExpression runEnded(QStringLiteral(" run \\d+ success in "));
+    QTRY_VERIFY2_WITH_TIMEOUT(QString::fromUtf8(pwctl.err()).contains(runEnded),
+                              pwctl.err().constData(), 30000);
+    QTRY_VERIFY2_WITH_TIMEOUT(pwctl.err().contains(waitingLine), pwctl.err().constData(), 10000);
+    QVERIFY2(pwctl.isRunning(), pwctl.err().constData());
+    ::kill(pid_t(pwctl.process().processId()), SIGINT);
+    QCOMPARE(pwctl.finish(30000), 0);
+    QVERIFY2(pwctl.err().contains("pwctl: not waiting any longer for the history store\n"),
+             pwctl.err().constData());
+    QVERIFY2(pwctl.err().contains("pwctl: warning: the history store was unreachable at the end "
+                                  "of the run; some records were not written: "),
+             pwctl.err().constData());
 }
 
 void StoreOutageTest::writerKeepsOrderWhileReopeningWaits()
