@@ -4,11 +4,11 @@
 //
 //   log_bench [--lines N] [--piece BYTES] [--no-view]
 
-#include "widgets/logbatcher.h"
-#include "widgets/loglinesmodel.h"
+#include "widgets/logs/logbatcher.h"
+#include "widgets/logs/loglinesmodel.h"
+#include "widgets/logs/logview.h"
 #include "widgets/logsearch/logsearch.h"
-#include "widgets/logview.h"
-#include "widgets/runmodelfeed.h"
+#include "widgets/run/runmodelfeed.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

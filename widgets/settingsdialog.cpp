@@ -3,7 +3,7 @@
 #include "core/secrets/keychainsecretstore.h"
 #include "core/store/storelocation.h"
 #include "core/store/storelogin.h"
-#include "storereader.h"
+#include "widgets/store/storereader.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -8,8 +8,8 @@
 
 #include "core/store/runstore.h"
 #include "historyfiller.h"
-#include "widgets/historymodel.h"
-#include "widgets/storereader.h"
+#include "widgets/history/historymodel.h"
+#include "widgets/store/storereader.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

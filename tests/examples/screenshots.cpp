@@ -5,12 +5,12 @@
 // history, the editor, and a run of a small release pipeline waiting at its gate.
 #include "core/model/pipeline.h"
 #include "core/util/currentuser.h"
-#include "widgets/gatepanel.h"
-#include "widgets/logview.h"
+#include "widgets/gates/gatepanel.h"
+#include "widgets/logs/logview.h"
 #include "widgets/mainwindow.h"
-#include "widgets/runcontroller.h"
-#include "widgets/rundialog.h"
-#include "widgets/runmonitor.h"
+#include "widgets/run/runcontroller.h"
+#include "widgets/run/rundialog.h"
+#include "widgets/run/runmonitor.h"
 
 #include <QApplication>
 #include <QDir>

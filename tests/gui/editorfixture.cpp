@@ -5,7 +5,7 @@
 #include "widgets/editor/editorscene.h"
 #include "widgets/editor/graphitems.h"
 #include "widgets/editor/graphview.h"
-#include "widgets/runmodel.h"
+#include "widgets/run/runmodel.h"
 
 #include <QAction>
 #include <QApplication>

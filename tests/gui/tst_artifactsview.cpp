@@ -5,8 +5,8 @@
 #include "historyfixture.h"
 #include "testsupport.h"
 #include "widgets/artifacts/artifactsview.h"
-#include "widgets/runmonitor.h"
-#include "widgets/storereader.h"
+#include "widgets/run/runmonitor.h"
+#include "widgets/store/storereader.h"
 
 #include <QFile>
 #include <QFileDialog>

@@ -13,9 +13,9 @@
 #include "widgets/editor/propertypanel.h"
 #include "widgets/editor/yamlview.h"
 #include "widgets/mainwindow.h"
-#include "widgets/runcontroller.h"
-#include "widgets/runmodel.h"
-#include "widgets/runmonitor.h"
+#include "widgets/run/runcontroller.h"
+#include "widgets/run/runmodel.h"
+#include "widgets/run/runmonitor.h"
 
 #include <QAction>
 #include <QDialog>

@@ -1,7 +1,7 @@
 #include "guitestsupport.h"
 #include "historyfixture.h"
 #include "testsupport.h"
-#include "widgets/storereader.h"
+#include "widgets/store/storereader.h"
 #include "widgets/tray/gatenotifier.h"
 #include "widgets/tray/gatetray.h"
 #include "widgets/tray/redisstatus.h"

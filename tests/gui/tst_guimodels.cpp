@@ -2,22 +2,22 @@
 #include "guitestsupport.h"
 #include "testsupport.h"
 #include "widgets/ansitext.h"
-#include "widgets/historymodel.h"
-#include "widgets/logbatcher.h"
-#include "widgets/loglinesmodel.h"
-#include "widgets/logview.h"
+#include "widgets/history/historymodel.h"
+#include "widgets/logs/logbatcher.h"
+#include "widgets/logs/loglinesmodel.h"
+#include "widgets/logs/logview.h"
 #include "widgets/recentfiles.h"
-#include "widgets/runmodel.h"
+#include "widgets/run/runmodel.h"
 #include "widgets/statuslook.h"
-#include "widgets/storereader.h"
+#include "widgets/store/storereader.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
 #include <QListView>
-#include <QTableView>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -147,12 +147,16 @@ void GuiModelsTest::runModelFollowsStatusChanges_data()
     QTest::addColumn<QString>("shown");
     QTest::addColumn<QString>("attemptShown");
 
-    QTest::newRow("a running job says so") << JobStatus::Running << 1 << 1 << "running" << "1";
-    QTest::newRow("a passed job says passed") << JobStatus::Success << 1 << 1 << "passed" << "1";
+    QTest::newRow("a running job says so") << JobStatus::Running << 1 << 1 << "running"
+                                           << "1";
+    QTest::newRow("a passed job says passed") << JobStatus::Success << 1 << 1 << "passed"
+                                              << "1";
     QTest::newRow("a job failed twice shows its second attempt")
-        << JobStatus::Failed << 2 << 1 << "failed" << "2";
+        << JobStatus::Failed << 2 << 1 << "failed"
+        << "2";
     QTest::newRow("a job that may retry shows the tries it has")
-        << JobStatus::Running << 2 << 3 << "running" << "2/3";
+        << JobStatus::Running << 2 << 3 << "running"
+        << "2/3";
 }
 
 void GuiModelsTest::runModelFollowsStatusChanges()

@@ -2,10 +2,10 @@
 #include "historyfixture.h"
 #include "testsupport.h"
 #include "widgets/history/historycharts.h"
+#include "widgets/history/historymodel.h"
 #include "widgets/history/historytrend.h"
-#include "widgets/historymodel.h"
-#include "widgets/historyview.h"
-#include "widgets/storereader.h"
+#include "widgets/history/historyview.h"
+#include "widgets/store/storereader.h"
 
 #include <QAbstractItemModelTester>
 #include <QChart>

@@ -2,17 +2,17 @@
 #include "guitestsupport.h"
 #include "testsupport.h"
 #include "widgets/ansitext.h"
-#include "widgets/logbatcher.h"
-#include "widgets/loglinesmodel.h"
+#include "widgets/logs/logbatcher.h"
+#include "widgets/logs/loglinesmodel.h"
+#include "widgets/logs/logview.h"
 #include "widgets/logsearch/loglinedelegate.h"
 #include "widgets/logsearch/logsearch.h"
 #include "widgets/logsearch/logtext.h"
 #include "widgets/logsearch/runlogsearch.h"
 #include "widgets/logsearch/runmatchesmodel.h"
-#include "widgets/logview.h"
-#include "widgets/runmodelfeed.h"
-#include "widgets/runmonitor.h"
-#include "widgets/storereader.h"
+#include "widgets/run/runmodelfeed.h"
+#include "widgets/run/runmonitor.h"
+#include "widgets/store/storereader.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

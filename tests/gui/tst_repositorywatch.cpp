@@ -2,9 +2,9 @@
 #include "guitestsupport.h"
 #include "testsupport.h"
 #include "widgets/mainwindow.h"
-#include "widgets/runcontroller.h"
-#include "widgets/runmodel.h"
-#include "widgets/runmonitor.h"
+#include "widgets/run/runcontroller.h"
+#include "widgets/run/runmodel.h"
+#include "widgets/run/runmonitor.h"
 #include "widgets/watch/repositorywatch.h"
 #include "widgets/watch/watchcontrol.h"
 

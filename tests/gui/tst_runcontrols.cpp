@@ -1,10 +1,10 @@
 #include "guitestsupport.h"
 #include "testsupport.h"
 #include "widgets/mainwindow.h"
-#include "widgets/runcontroller.h"
+#include "widgets/run/runcontroller.h"
+#include "widgets/run/runmodel.h"
+#include "widgets/run/runmonitor.h"
 #include "widgets/runcontrols/runcontrols.h"
-#include "widgets/runmodel.h"
-#include "widgets/runmonitor.h"
 
 #include <QAction>
 #include <QDir>

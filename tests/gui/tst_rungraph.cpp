@@ -5,11 +5,11 @@
 #include "widgets/graph/rungraphscene.h"
 #include "widgets/graph/rungraphview.h"
 #include "widgets/graph/stagelaneitem.h"
-#include "widgets/loglinesmodel.h"
+#include "widgets/logs/loglinesmodel.h"
 #include "widgets/mainwindow.h"
-#include "widgets/runcontroller.h"
-#include "widgets/runmodel.h"
-#include "widgets/runmonitor.h"
+#include "widgets/run/runcontroller.h"
+#include "widgets/run/runmodel.h"
+#include "widgets/run/runmonitor.h"
 #include "widgets/statuslook.h"
 
 #include <QAction>

@@ -10,8 +10,8 @@
 #include "toleratedwarnings.h"
 #include "widgets/connectionsettings.h"
 #include "widgets/mainwindow.h"
-#include "widgets/runcontroller.h"
-#include "widgets/storestatus/storestatuslabel.h"
+#include "widgets/run/runcontroller.h"
+#include "widgets/store/storestatuslabel.h"
 
 #include <QFile>
 #include <QLoggingCategory>

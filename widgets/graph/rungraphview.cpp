@@ -2,7 +2,7 @@
 
 #include "jobboxitem.h"
 #include "rungraphscene.h"
-#include "widgets/runmodel.h"
+#include "widgets/run/runmodel.h"
 
 #include <QAction>
 #include <QEvent>

@@ -2,7 +2,7 @@
 
 #include "historytrend.h"
 #include "widgets/statuslook.h"
-#include "widgets/storereader.h"
+#include "widgets/store/storereader.h"
 
 #include <QChart>
 #include <QChartView>

@@ -2,7 +2,7 @@
 
 #include "logsearch.h"
 #include "widgets/ansitext.h"
-#include "widgets/loglinesmodel.h"
+#include "widgets/logs/loglinesmodel.h"
 
 #include <QApplication>
 #include <QPainter>

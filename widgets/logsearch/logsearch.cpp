@@ -1,6 +1,6 @@
 #include "logsearch.h"
 
-#include "widgets/loglinesmodel.h"
+#include "widgets/logs/loglinesmodel.h"
 
 #include <QElapsedTimer>
 #include <QPromise>

@@ -3,7 +3,7 @@
 #include "core/store/runstore.h"
 #include "logtext.h"
 #include "widgets/ansitext.h"
-#include "widgets/runmodelfeed.h"
+#include "widgets/run/runmodelfeed.h"
 
 #include <QElapsedTimer>
 #include <QPromise>

@@ -1,6 +1,6 @@
 #include "runcontrols.h"
 
-#include "widgets/runcontroller.h"
+#include "widgets/run/runcontroller.h"
 
 #include <QAction>
 #include <QHBoxLayout>

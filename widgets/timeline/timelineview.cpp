@@ -3,8 +3,8 @@
 #include "finishtext.h"
 #include "ganttchart.h"
 #include "ganttlegend.h"
-#include "widgets/runmodel.h"
-#include "widgets/storereader.h"
+#include "widgets/run/runmodel.h"
+#include "widgets/store/storereader.h"
 #include "widgets/widgetslog.h"
 
 #include <QHBoxLayout>

@@ -1,7 +1,7 @@
 #include "gatenotifier.h"
 
 #include "core/store/gaterules.h"
-#include "widgets/storereader.h"
+#include "widgets/store/storereader.h"
 #include "widgets/widgetslog.h"
 
 namespace pw::gui {

@@ -3,7 +3,7 @@
 #include "core/gitlab/anypipeline.h"
 #include "core/plan/planner.h"
 #include "core/util/currentuser.h"
-#include "widgets/runcontroller.h"
+#include "widgets/run/runcontroller.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent>

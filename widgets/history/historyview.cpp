@@ -1,8 +1,8 @@
 #include "historyview.h"
 
+#include "historycharts.h"
 #include "historymodel.h"
-#include "statuslook.h"
-#include "widgets/history/historycharts.h"
+#include "widgets/statuslook.h"
 
 #include <QComboBox>
 #include <QGridLayout>

@@ -1,8 +1,8 @@
 #include "loglinesmodel.h"
 
-#include "ansitext.h"
-#include "storereader.h"
+#include "widgets/ansitext.h"
 #include "widgets/logsearch/logmatcher.h"
+#include "widgets/store/storereader.h"
 
 #include <QFontDatabase>
 

@@ -1,8 +1,8 @@
 #include "historymodel.h"
 
 #include "core/util/duration.h"
-#include "statuslook.h"
-#include "storereader.h"
+#include "widgets/statuslook.h"
+#include "widgets/store/storereader.h"
 
 #include <QLocale>
 

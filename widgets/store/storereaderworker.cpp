@@ -1,6 +1,6 @@
 #include "storereaderworker.h"
 
-#include "widgetslog.h"
+#include "widgets/widgetslog.h"
 
 namespace pw::gui {
 

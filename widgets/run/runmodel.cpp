@@ -1,7 +1,7 @@
 #include "runmodel.h"
 
 #include "core/util/duration.h"
-#include "statuslook.h"
+#include "widgets/statuslook.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #include "gatepanel.h"
 
 #include "core/store/gaterules.h"
-#include "storereader.h"
+#include "widgets/store/storereader.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

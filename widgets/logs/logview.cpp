@@ -1,10 +1,10 @@
 #include "logview.h"
 
 #include "loglinesmodel.h"
-#include "logsearch/loglinedelegate.h"
-#include "logsearch/logsaver.h"
-#include "logsearch/logsearch.h"
-#include "logsearch/runlogsearch.h"
+#include "widgets/logsearch/loglinedelegate.h"
+#include "widgets/logsearch/logsaver.h"
+#include "widgets/logsearch/logsearch.h"
+#include "widgets/logsearch/runlogsearch.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -14,7 +14,6 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QtMath>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -26,6 +25,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtMath>
 
 #include <algorithm>
 

@@ -9,7 +9,7 @@
 #include "core/store/runstore.h"
 #include "core/util/currentuser.h"
 #include "runmodelfeed.h"
-#include "widgetslog.h"
+#include "widgets/widgetslog.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent>

@@ -1,7 +1,7 @@
 #include "gatesview.h"
 
 #include "core/store/gaterules.h"
-#include "storereader.h"
+#include "widgets/store/storereader.h"
 
 #include <QHeaderView>
 #include <QLabel>
