@@ -5,7 +5,6 @@
 #include "widgets/editor/editorscene.h"
 #include "widgets/editor/graphitems.h"
 #include "widgets/editor/graphview.h"
-#include "widgets/run/runmodel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -136,17 +135,6 @@ void dragToConnect(PipelineEditor &editor, const QString &from, const QString &t
     GraphView *view = editor.graphView();
     const QPoint start = viewPointOf(view, editor.scene().node(from)->handle());
     drag(view, start, viewPointOf(view, editor.scene().node(to)));
-}
-
-bool allJobsFinished(const RunModel &model)
-{
-    if (model.run().jobs.isEmpty())
-        return false;
-    for (const JobRecord &job : model.run().jobs) {
-        if (!isFinished(job.status))
-            return false;
-    }
-    return isFinished(model.run().status);
 }
 
 QToolButton *buttonOf(QWidget *widget, QAction *action)

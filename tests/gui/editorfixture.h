@@ -19,7 +19,6 @@ namespace pw::gui {
 class EditorScene;
 class GraphView;
 class JobNodeItem;
-class RunModel;
 } // namespace pw::gui
 
 // What the pipeline editor's suites share: a small pipeline, ways to read the graph and to
@@ -49,8 +48,6 @@ void dragToConnect(gui::PipelineEditor &editor, const QString &from, const QStri
 // Types `text` as keys, a Return for each line break.
 void type(QWidget *widget, const QString &text);
 
-// Whether the model's run and every one of its jobs have finished.
-bool allJobsFinished(const gui::RunModel &model);
 // The tool button that shows `action` inside `widget`.
 QToolButton *buttonOf(QWidget *widget, QAction *action);
 

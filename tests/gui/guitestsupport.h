@@ -1,5 +1,7 @@
 #pragma once
 
+#include "widgets/run/runmodel.h"
+
 #include <QCoreApplication>
 #include <QString>
 #include <QTemporaryDir>
@@ -31,6 +33,18 @@ inline void useScratchHome(const QTemporaryDir &home, const QString &testName)
     qputenv("PIPEWRIGHT_DB", home.filePath(QStringLiteral("history.db")).toLocal8Bit());
     QCoreApplication::setOrganizationName(QStringLiteral("PipewrightTest"));
     QCoreApplication::setApplicationName(testName);
+}
+
+// Whether the model's run and every one of its jobs have finished.
+inline bool allJobsFinished(const gui::RunModel &model)
+{
+    if (model.run().jobs.isEmpty())
+        return false;
+    for (const JobRecord &job : model.run().jobs) {
+        if (!isFinished(job.status))
+            return false;
+    }
+    return isFinished(model.run().status);
 }
 
 } // namespace pw::test

@@ -4,6 +4,7 @@
 #include "core/vcs/gitrepository.h"
 #include "editorfixture.h"
 #include "gitfolder.h"
+#include "guitestsupport.h"
 #include "testsupport.h"
 #include "widgets/editor/editordocument.h"
 #include "widgets/editor/editorscene.h"

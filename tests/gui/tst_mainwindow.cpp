@@ -66,17 +66,6 @@ QString runStatusOf(const RunModel &model)
     return keyword(model.run().status);
 }
 
-bool allJobsFinished(const RunModel &model)
-{
-    if (model.run().jobs.isEmpty())
-        return false;
-    for (const JobRecord &job : model.run().jobs) {
-        if (!isFinished(job.status))
-            return false;
-    }
-    return isFinished(model.run().status);
-}
-
 int jobNamed(const RunModel &model, const QString &name)
 {
     for (const JobRecord &job : model.run().jobs) {
@@ -165,7 +154,7 @@ void MainWindowTest::runShowsLiveStatusLogAndHistory()
     // Every job reaches its final status in the monitor.
     RunMonitor *monitor = window.monitor();
     QVERIFY(monitor->isLive());
-    QTRY_VERIFY_WITH_TIMEOUT(allJobsFinished(monitor->runModel()), runTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(test::allJobsFinished(monitor->runModel()), runTimeoutMs);
     const QMap<QString, QString> expected = {
         {"lint", "success"}, {"unit", "success"}, {"package", "success"}, {"summary", "success"}};
     QCOMPARE(jobStatuses(monitor->runModel()), expected);

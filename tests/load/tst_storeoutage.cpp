@@ -98,11 +98,11 @@ private slots:
 
     void runGoesOnWhileTheStoreIsAway_data();
     void runGoesOnWhileTheStoreIsAway();
+    void interruptGivesUpOnHeldRecords_data();
     void interruptGivesUpOnHeldRecords();
     void gateWaitsForTheStoreToComeBack();
     void cachedJobFailsClearlyWhileTheStoreIsAway();
     void watchTellsOfTheStoreGoingAndComingBack();
-    void interruptedWatchGivesUpOnHeldRecords();
     void writerKeepsOrderWhileReopeningWaits();
     void storeUnreachableAtStartIsAClearError_data();
     void storeUnreachableAtStartIsAClearError();
@@ -223,17 +223,35 @@ void StoreOutageTest::runGoesOnWhileTheStoreIsAway()
     QVERIFY2(complete, qPrintable(errorOf(complete)));
 }
 
+void StoreOutageTest::interruptGivesUpOnHeldRecords_data()
+{
+    QTest::addColumn<bool>("watch");
+
+    QTest::newRow("pwctl run") << false;
+    QTest::newRow("pwctl watch, for the run it started") << true;
+}
+
 void StoreOutageTest::interruptGivesUpOnHeldRecords()
 {
+    QFETCH(bool, watch);
+
     PipelineShape shape;
-    shape.name = QStringLiteral("givenup");
+    shape.name = watch ? QStringLiteral("watchgivenup") : QStringLiteral("givenup");
     shape.stages = 1;
     shape.jobsPerStage = 2;
     shape.lines = 10;
     shape.lineDelayMs = 100;
-    const QString file = writePipeline(shape);
-    RunningPwctl pwctl({QStringLiteral("run"), file, QStringLiteral("--db"), m_location}, this,
-                       m_dir.path());
+    std::unique_ptr<RunningPwctl> started;
+    if (watch) {
+        started = startWatch(shape);
+    } else {
+        started =
+            std::make_unique<RunningPwctl>(QStringList{QStringLiteral("run"), writePipeline(shape),
+                                                       QStringLiteral("--db"), m_location},
+                                           this, m_dir.path());
+    }
+    QVERIFY(started);
+    RunningPwctl &pwctl = *started;
     QTRY_VERIFY2_WITH_TIMEOUT(pwctl.err().contains("start   s0j"), pwctl.err().constData(), 30000);
     QVERIFY(m_server->stop());
 
@@ -395,35 +413,6 @@ void StoreOutageTest::watchTellsOfTheStoreGoingAndComingBack()
     QVERIFY(runs && runs->size() == 1);
     const Status complete = checkRunIsComplete(**store, runs->first(), shape);
     QVERIFY2(complete, qPrintable(errorOf(complete)));
-}
-
-void StoreOutageTest::interruptedWatchGivesUpOnHeldRecords()
-{
-    PipelineShape shape;
-    shape.name = QStringLiteral("watchgivenup");
-    shape.stages = 1;
-    shape.jobsPerStage = 2;
-    shape.lines = 10;
-    shape.lineDelayMs = 100;
-    const std::unique_ptr<RunningPwctl> watch = startWatch(shape);
-    QVERIFY(watch);
-    RunningPwctl &pwctl = *watch;
-    QTRY_VERIFY2_WITH_TIMEOUT(pwctl.err().contains("start   s0j"), pwctl.err().constData(), 30000);
-    QVERIFY(m_server->stop());
-
-    // As with a single run: the watcher waits for the store until told not to.
-    static const QRegularExpression runEnded(QStringLiteral(" run \\d+ success in "));
-    QTRY_VERIFY2_WITH_TIMEOUT(QString::fromUtf8(pwctl.err()).contains(runEnded),
-                              pwctl.err().constData(), 30000);
-    QTRY_VERIFY2_WITH_TIMEOUT(pwctl.err().contains(waitingLine), pwctl.err().constData(), 10000);
-    QVERIFY2(pwctl.isRunning(), pwctl.err().constData());
-    ::kill(pid_t(pwctl.process().processId()), SIGINT);
-    QCOMPARE(pwctl.finish(30000), 0);
-    QVERIFY2(pwctl.err().contains("pwctl: not waiting any longer for the history store\n"),
-             pwctl.err().constData());
-    QVERIFY2(pwctl.err().contains("pwctl: warning: the history store was unreachable at the end "
-                                  "of the run; some records were not written: "),
-             pwctl.err().constData());
 }
 
 void StoreOutageTest::writerKeepsOrderWhileReopeningWaits()
